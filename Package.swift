@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CareSurvey",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "caresurvey", targets: ["caresurvey"]),
+        .library(name: "CareSurveyKit", targets: ["CareSurveyKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // Value types only: identifiers, codebooks, measures, response tables, diagnostics. No I/O.
+        .target(name: "SurveyModel"),
+        // Reading and writing files: CSV, XLSX, populations, data files.
+        .target(name: "SurveyFiles", dependencies: [
+            "SurveyModel",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Per-respondent values of every measure, driven by the measure definitions.
+        .target(name: "SurveyScoring", dependencies: ["SurveyModel"]),
+        // Designs, estimators, variance, intervals, domains, comparisons, distributions.
+        .target(name: "SurveyEstimation", dependencies: ["SurveyModel"]),
+        // Tables, CSV/JSON/HTML renderers, disclosure control.
+        .target(name: "SurveyReports", dependencies: ["SurveyModel", "SurveyEstimation"]),
+        // The pipeline that ties loading, scoring, estimation and reports together.
+        .target(name: "CareSurveyKit", dependencies: [
+            "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyReports",
+        ]),
+        // The command-line tool: argument parsing, output, exit codes. Thin.
+        .executableTarget(name: "caresurvey", dependencies: [
+            "CareSurveyKit", "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyReports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CareSurveyTests", dependencies: [
+            "CareSurveyKit", "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyReports",
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

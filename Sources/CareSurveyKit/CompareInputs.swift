@@ -1,0 +1,113 @@
+import Foundation
+import SurveyModel
+import SurveyFiles
+import SurveyEstimation
+
+/// One year's figures for `compare`, from any of the three input kinds (statistics.md §5):
+/// a results JSON written by `measures`, a published-figures CSV
+/// (`measure,council,estimate,marginOfError[,surveyYear]`, SE = MoE/1.96), or returns with populations.
+public struct YearFigures: Sendable {
+    public var survey: String?
+    public var surveyYear: String?
+    public var inputs: [ComparisonInput]
+    public var notes: [String]
+    public var source: String
+}
+
+extension Toolkit {
+    /// Reads one side of a comparison. `populations` are used when `paths` are returns.
+    public func yearFigures(paths: [String], populations: [String], options: LoadOptions,
+                            estimation: EstimationOptions) throws(PipelineError) -> YearFigures {
+        guard !paths.isEmpty else { throw .invalidInput("compare needs --before and --after inputs") }
+        if paths.count == 1, let kind = Self.sniffFigures(paths[0]) {
+            switch kind {
+            case .resultsJSON: return try Self.readResultsJSON(paths[0])
+            case .published: return try readPublished(paths[0], surveyYear: options.surveyYear)
+            }
+        }
+        var unsuppressed = estimation
+        unsuppressed.suppressBelow = 0
+        unsuppressed.domains = []
+        let prepared = try prepare(returns: paths, populationFiles: populations, options: options)
+        let report = try measures(prepared, options: unsuppressed)
+        let inputs = report.results.compactMap { r -> ComparisonInput? in
+            guard let e = r.estimate else { return nil }
+            return ComparisonInput(measure: r.measure, group: r.group, estimate: e.estimate, standardError: e.standardError,
+                                   surveyYear: report.surveyYear, respondents: e.respondents)
+        }
+        return YearFigures(survey: report.survey, surveyYear: report.surveyYear, inputs: inputs, notes: report.notes,
+                           source: paths.joined(separator: ", "))
+    }
+
+    enum FiguresKind { case resultsJSON, published }
+
+    static func sniffFigures(_ path: String) -> FiguresKind? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+        let trimmed = head.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+        if trimmed.hasPrefix("{") { return .resultsJSON }
+        let firstLine = trimmed.split(whereSeparator: \.isNewline).first.map(String.init)?.lowercased() ?? ""
+        if firstLine.contains("marginoferror") { return .published }
+        return nil
+    }
+
+    static func readResultsJSON(_ path: String) throws(PipelineError) -> YearFigures {
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+              let results = object["results"] as? [[String: Any]] else {
+            throw .invalidInput("\(path): not a results JSON written by `caresurvey measures` (no \"results\" list)")
+        }
+        let year = object["surveyYear"] as? String
+        var inputs: [ComparisonInput] = []
+        var skipped = 0
+        for r in results {
+            guard let measure = r["measure"] as? String, let estimate = r["estimate"] as? Double,
+                  let se = r["standardError"] as? Double, let group = r["group"] as? [String: Any],
+                  let level = (group["level"] as? String).flatMap(GroupKey.Level.init(rawValue:)) else { skipped += 1; continue }
+            var key = GroupKey(level: level, council: group["council"] as? String, group: group["group"] as? String)
+            if let by = group["by"] as? [String: String], let first = by.first { key.byVariable = first.key; key.byValue = first.value }
+            inputs.append(ComparisonInput(measure: measure, group: key, estimate: estimate, standardError: se, surveyYear: year,
+                                          respondents: r["respondents"] as? Int))
+        }
+        let notes = skipped > 0 ? ["\(path): \(skipped) results without an estimate (suppressed) were not compared"] : []
+        return YearFigures(survey: object["survey"] as? String, surveyYear: year, inputs: inputs, notes: notes, source: path)
+    }
+
+    func readPublished(_ path: String, surveyYear: String?) throws(PipelineError) -> YearFigures {
+        let rows: [[String: String]]
+        do { rows = try SimpleCSV.records(path: path) } catch { throw .invalidInput(error.description) }
+        var inputs: [ComparisonInput] = []
+        var notes: [String] = []
+        var year = surveyYear
+        let proportions = Set(codebooks.flatMap(\.measures).filter { $0.kind == .proportion }.map(\.code))
+        for (i, row) in rows.enumerated() {
+            guard let measure = row["measure"], let councilText = row["council"],
+                  let estimate = row["estimate"].flatMap(Double.init), let moe = row["marginoferror"].flatMap(Double.init) else {
+                throw .invalidInput("\(path), row \(i + 2): needs measure, council, estimate and marginOfError (numbers)")
+            }
+            var value = estimate
+            var margin = moe
+            if proportions.contains(measure), value > 1 {
+                value /= 100
+                margin /= 100
+                if notes.isEmpty { notes.append("\(path): proportions given as percentages were divided by 100") }
+            }
+            if let y = row["surveyyear"], !y.isEmpty { year = y }
+            let group: GroupKey = councilText.lowercased() == "england" ? .england : .council(councilText)
+            inputs.append(ComparisonInput(measure: measure, group: group, estimate: value, standardError: margin / 1.96, surveyYear: year))
+        }
+        return YearFigures(survey: nil, surveyYear: year, inputs: inputs, notes: notes, source: path)
+    }
+
+    /// Year-on-year comparison of two sets of figures.
+    public func compare(before: YearFigures, after: YearFigures, options: ChangeTest.Options) -> [Comparison] {
+        let measures = codebooks.flatMap(\.measures)
+        return ChangeTest.compare(before: before.inputs, after: after.inputs, options: options,
+                                  polarity: { code in measures.first { $0.code == code }?.polarity ?? .higherIsBetter },
+                                  comparable: { code, a, b in
+                                      guard let a, let b, let m = measures.first(where: { $0.code == code }) else { return true }
+                                      return m.isComparable(from: a, to: b)
+                                  })
+    }
+}

@@ -1,0 +1,66 @@
+import SurveyModel
+import SurveyScoring
+import SurveyEstimation
+
+/// Scored returns + populations → every measure for every group (one estimator loop).
+public enum MeasuresAnalysis {
+    public static func run(_ scored: ScoredReturns, populations: Populations, options: EstimationOptions,
+                           diagnostics: (errors: Int, warnings: Int) = (0, 0), notes: [String] = []) throws(EstimationError) -> MeasuresReport {
+        let table = scored.table
+        let design = Design(councilCodes: table.councils, councilOfRow: table.council, stratumOfRow: scored.stratum,
+                            isRespondent: scored.isRespondent)
+        let groups = GroupBuilder.groups(for: options, design: design)
+        let items = scored.measures.enumerated().map { index, measure in
+            ItemSpec(name: measure.code, values: scored.values[index], populationSet: measure.populationSet)
+        }
+        let estimates = try BatchEstimator.estimate(items: items, design: design, populations: populations, groups: groups,
+                                                    policy: options.singleRespondent)
+        var results: [MeasureResult] = []
+        for (i, measure) in scored.measures.enumerated() {
+            for (g, group) in groups.enumerated() {
+                results.append(makeResult(measure: measure, group: group.key, estimate: estimates[i][g], options: options))
+            }
+        }
+        var allNotes = notes
+        if design.excludedRespondents > 0 {
+            allNotes.append("\(design.excludedRespondents) respondents have no derived stratum or council and are excluded from weighted results")
+        }
+        let domainResults = try DomainAnalysis.measures(scored, design: design, populations: populations, options: options)
+        results.append(contentsOf: domainResults)
+        return MeasuresReport(survey: table.codebook.survey, surveyYear: table.codebook.surveyYear, interval: options.interval,
+                              level: options.level, results: results, errors: diagnostics.errors, warnings: diagnostics.warnings,
+                              notes: allNotes)
+    }
+
+    static func makeResult(measure: Measure, group: GroupKey, estimate: Estimate?, options: EstimationOptions) -> MeasureResult {
+        var notes: [String] = []
+        var lower: Double?
+        var upper: Double?
+        if let estimate {
+            let interval = IntervalBridge.interval(for: estimate, isProportion: measure.kind == .proportion,
+                                                   method: options.interval, level: options.level)
+            lower = interval.lower
+            upper = interval.upper
+            if let note = interval.note { notes.append(note) }
+            if measure.kind == .proportion, interval.lower < 0 || interval.upper > 1 {
+                notes.append("the interval extends outside [0, 1]; reported unclamped")
+            }
+        }
+        var result = MeasureResult(measure: measure.code, formerCode: measure.formerCode, name: measure.name, kind: measure.kind,
+                                   group: group, estimate: estimate, lower: lower, upper: upper, notes: notes,
+                                   disclosureCount: estimate?.respondents ?? 0)
+        result.applyDisclosureControl(threshold: options.suppressBelow)
+        return result
+    }
+}
+
+/// The groups of an analysis.
+enum GroupBuilder {
+    static func groups(for options: EstimationOptions, design: Design) -> [GroupSpec] {
+        switch options.grouping {
+        case .councilsAndEngland: return GroupSpec.councilsAndEngland(design)
+        case .englandOnly: return [GroupSpec(key: .england, cells: design.allCells)]
+        case let .groups(mapping): return GroupSpec.groups(mapping, design: design) + [GroupSpec(key: .england, cells: design.allCells)]
+        }
+    }
+}

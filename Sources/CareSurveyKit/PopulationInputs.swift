@@ -1,0 +1,46 @@
+import SurveyModel
+import SurveyFiles
+
+/// Eligible populations from `--population` files and from workbooks' population sheets.
+public enum PopulationInputs {
+    public struct Loaded: Sendable {
+        public var populations: Populations
+        public var diagnostics: [Diagnostic]
+        public var notes: [String]
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case file(FileError)
+        case none
+        public var description: String {
+            switch self {
+            case let .file(error): return error.description
+            case .none: return "no eligible populations: give --population FILE (LaCode,AgeBand,Gender,PSRGroup,Setting,Population; LaCode,Stratum,Population; or LaCode,Population), or returns whose workbooks fill in the Eligible Population sheet"
+            }
+        }
+    }
+
+    /// Files take precedence over workbook tables for the same council.
+    public static func load(files: [String], workbookRows: [PopulationRow], codebook: Codebook) throws(Failure) -> Loaded {
+        var rows: [PopulationRow] = []
+        var diagnostics: [Diagnostic] = []
+        for path in files {
+            do {
+                let result = try PopulationFile.read(path: path, scheme: codebook.populations)
+                rows.append(contentsOf: result.rows)
+                diagnostics.append(contentsOf: result.diagnostics)
+            } catch {
+                throw .file(error)
+            }
+        }
+        let fromFiles = Set(rows.map(\.council))
+        rows.append(contentsOf: workbookRows.filter { !fromFiles.contains($0.council) })
+        guard !rows.isEmpty else { throw .none }
+        let populations = Populations(rows: rows, scheme: codebook.populations)
+        var notes: [String] = []
+        for set in populations.fallbackSets {
+            notes.append("population set \"\(set)\" fell back to stratum populations: the population file has no age/gender/PSR/setting detail")
+        }
+        return Loaded(populations: populations, diagnostics: diagnostics, notes: notes)
+    }
+}

@@ -1,0 +1,77 @@
+import SurveyModel
+import SurveyScoring
+import SurveyEstimation
+
+/// Every question's weighted answer distribution (the published annex tables): for each code,
+/// the weighted share of respondents who gave it among those with a valid answer, with the
+/// same stratified estimator, per council, group and England.
+public enum TablesAnalysis {
+    public static func run(_ scored: ScoredReturns, populations: Populations, options: EstimationOptions,
+                           diagnostics: (errors: Int, warnings: Int) = (0, 0), notes: [String] = []) throws(EstimationError) -> MeasuresReport {
+        let table = scored.table
+        let codebook = table.codebook
+        let design = Design(councilCodes: table.councils, councilOfRow: table.council, stratumOfRow: scored.stratum,
+                            isRespondent: scored.isRespondent)
+        let groups = GroupBuilder.groups(for: options, design: design)
+        var results: [MeasureResult] = []
+        var issues: [DesignIssue] = []
+        for spec in codebook.tables {
+            guard let column = scored.variables[spec.sourceVariable] else { continue }
+            let codes = scored.variables.validCodes[spec.sourceVariable] ?? []
+            guard !codes.isEmpty else { continue }
+            let counts = answerCounts(column: column, codes: codes, design: design)
+            let N = design.populations(populations, set: spec.populationSet)
+            let name = codebook.field(spec.question)?.label ?? spec.question
+            let statsByCode = codes.indices.map { ci in
+                (0..<design.cells.count).map { h in CellStats.indicator(count: counts.byCode[ci][h], n: counts.n[h]) }
+            }
+            for group in groups {
+                let n = group.cells.reduce(0) { $0 + counts.n[$1] }
+                for (ci, code) in codes.enumerated() {
+                    let estimate = try StratifiedEstimator.estimate(
+                        cells: group.cells, stats: statsByCode[ci], populations: N, policy: options.singleRespondent,
+                        missingPopulationIsError: spec.populationSet == BatchEstimator.primarySet,
+                        describe: { (design.cells[$0].council, design.cells[$0].stratum) },
+                        populationSet: spec.populationSet, item: spec.question, issues: &issues)
+                    let answered = group.cells.reduce(0) { $0 + counts.byCode[ci][$1] }
+                    var interval: (Double?, Double?) = (nil, nil)
+                    var resultNotes: [String] = []
+                    if let estimate {
+                        let bounds = IntervalBridge.interval(for: estimate, isProportion: true, method: options.interval, level: options.level)
+                        interval = (bounds.lower, bounds.upper)
+                        if let note = bounds.note { resultNotes.append(note) }
+                    }
+                    var result = MeasureResult(measure: spec.question, formerCode: nil, name: name, kind: .proportion, code: code,
+                                               group: group.key, estimate: estimate, lower: interval.0, upper: interval.1,
+                                               notes: resultNotes, disclosureCount: n == 0 ? 0 : answered)
+                    result.applyDisclosureControl(threshold: options.suppressBelow)
+                    results.append(result)
+                }
+            }
+        }
+        var seen: Set<String> = []
+        let unique = issues.filter { seen.insert("\($0.council)|\($0.stratum)|\($0.populationSet)").inserted }
+        if !unique.isEmpty { throw .badDesign(unique) }
+        return MeasuresReport(survey: codebook.survey, surveyYear: codebook.surveyYear, interval: options.interval, level: options.level,
+                              results: results, errors: diagnostics.errors, warnings: diagnostics.warnings, notes: notes)
+    }
+
+    /// Valid answers per cell, and per code per cell.
+    static func answerCounts(column: [Int16], codes: [Int], design: Design) -> (n: [Int], byCode: [[Int]]) {
+        let cellCount = design.cells.count
+        var n = [Int](repeating: 0, count: cellCount)
+        var byCode = [[Int]](repeating: [Int](repeating: 0, count: cellCount), count: codes.count)
+        let maxCode = (codes.max() ?? 0)
+        var codeIndex = [Int](repeating: -1, count: maxCode + 1)
+        for (i, c) in codes.enumerated() where c >= 0 { codeIndex[c] = i }
+        for row in 0..<column.count {
+            let h = Int(design.cellOfRow[row])
+            guard h >= 0 else { continue }
+            let v = Int(column[row])
+            guard v >= 0, v <= maxCode, codeIndex[v] >= 0 else { continue }
+            n[h] += 1
+            byCode[codeIndex[v]][h] += 1
+        }
+        return (n, byCode)
+    }
+}

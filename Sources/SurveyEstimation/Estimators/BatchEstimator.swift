@@ -1,0 +1,94 @@
+import SurveyModel
+
+/// An item to estimate: per-row values (NaN = no valid value) and the population set that weights it.
+public struct ItemSpec: Sendable {
+    public var name: String
+    public var values: [Double]
+    public var populationSet: String
+    public init(name: String, values: [Double], populationSet: String) {
+        self.name = name
+        self.values = values
+        self.populationSet = populationSet
+    }
+}
+
+/// A group of cells to estimate over (a council, England, a group of councils).
+public struct GroupSpec: Sendable {
+    public var key: GroupKey
+    public var cells: [Int]
+    public init(key: GroupKey, cells: [Int]) {
+        self.key = key
+        self.cells = cells
+    }
+
+    /// Each council, then all councils together (`england`).
+    public static func councilsAndEngland(_ design: Design) -> [GroupSpec] {
+        design.councils.sorted().map { GroupSpec(key: .council($0), cells: design.cellsOfCouncil[$0] ?? []) }
+            + [GroupSpec(key: .england, cells: design.allCells)]
+    }
+
+    /// Groups of councils from a `LaCode,Group` mapping.
+    public static func groups(_ mapping: [String: String], design: Design) -> [GroupSpec] {
+        var byGroup: [String: [Int]] = [:]
+        for council in design.councils {
+            guard let group = mapping[council] else { continue }
+            byGroup[group, default: []].append(contentsOf: design.cellsOfCouncil[council] ?? [])
+        }
+        return byGroup.keys.sorted().map { GroupSpec(key: GroupKey(level: .group, group: $0), cells: byGroup[$0]!) }
+    }
+}
+
+/// One estimator loop for every item and group: per-cell statistics once per item, then the
+/// stratified estimator per group. Design problems from every item are collected and thrown
+/// together, so a user sees all of them at once.
+public enum BatchEstimator {
+    /// The `stratum` set must cover every cell with respondents; finer sets may leave cells out.
+    public static let primarySet = "stratum"
+
+    public static func estimate(items: [ItemSpec], design: Design, populations: Populations, groups: [GroupSpec],
+                                policy: SingleRespondentPolicy = .certainty) throws(EstimationError) -> [[Estimate?]] {
+        var issues: [DesignIssue] = []
+        var out: [[Estimate?]] = []
+        var populationCache: [String: [Double?]] = [:]
+        // Every cell with respondents must have a stratum population, whatever the item.
+        let primary = design.populations(populations, set: primarySet)
+        populationCache[primarySet] = primary
+        for (h, N) in primary.enumerated() {
+            let cell = design.cells[h]
+            let n = design.respondentsPerCell[h]
+            if N == nil {
+                issues.append(DesignIssue(council: cell.council, stratum: cell.stratum, populationSet: primarySet,
+                                          reason: "no eligible population for a cell with \(n) respondents"))
+            } else if let N, N < Double(n) {
+                issues.append(DesignIssue(council: cell.council, stratum: cell.stratum, populationSet: primarySet,
+                                          reason: "eligible population \(StratifiedEstimator.format(N)) is below the \(n) respondents"))
+            }
+        }
+        for item in items {
+            let N: [Double?]
+            if let cached = populationCache[item.populationSet] {
+                N = cached
+            } else {
+                N = design.populations(populations, set: item.populationSet)
+                populationCache[item.populationSet] = N
+            }
+            let stats = CellStats.accumulate(values: item.values, cellOfRow: design.cellOfRow, cellCount: design.cells.count)
+            var row: [Estimate?] = []
+            for group in groups {
+                var groupIssues: [DesignIssue] = []
+                let e = try StratifiedEstimator.estimate(
+                    cells: group.cells, stats: stats, populations: N, policy: policy,
+                    missingPopulationIsError: item.populationSet == primarySet,
+                    describe: { (design.cells[$0].council, design.cells[$0].stratum) },
+                    populationSet: item.populationSet, item: item.name, issues: &groupIssues)
+                issues.append(contentsOf: groupIssues)
+                row.append(e)
+            }
+            out.append(row)
+        }
+        var seen: Set<String> = []
+        let unique = issues.filter { seen.insert("\($0.council)|\($0.stratum)|\($0.populationSet)").inserted }
+        if !unique.isEmpty { throw .badDesign(unique) }
+        return out
+    }
+}

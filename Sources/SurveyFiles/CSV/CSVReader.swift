@@ -1,0 +1,126 @@
+import SurveyModel
+
+/// A byte-level RFC 4180 reader: UTF-8 with or without BOM, LF or CRLF (or lone CR) line ends,
+/// quoted fields with doubled quotes and embedded line breaks. It never builds strings: each
+/// field's bytes go straight to a `CellSink`; only fields with doubled quotes are copied (into a
+/// reused buffer).
+///
+/// Rows are numbered as records (header = 1), as a spreadsheet that opened the file would show them.
+public enum CSVReader {
+    /// Feeds every record of `bytes` to `sink`. Throws `.malformed` for an unterminated quoted field
+    /// and `.notAWorkbook` for binary content (NUL bytes).
+    public static func read<S: CellSink>(_ bytes: UnsafeRawBufferPointer, file: String, into sink: inout S) throws(FileError) {
+        let count = bytes.count
+        guard count > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        var i = 0
+        if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { i = 3 }
+        if let nul = UnsafeRawBufferPointer(rebasing: bytes[0..<min(count, 65536)]).firstIndex(of: 0) {
+            throw .notAWorkbook(file: file, reason: "binary content (a NUL byte at offset \(nul)); expected a CSV text file or an .xlsx workbook")
+        }
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(256)
+        var row = 0
+        while i < count {
+            row += 1
+            sink.beginRow(row)
+            var column = 0
+            var endOfRecord = false
+            while !endOfRecord {
+                if i < count, base[i] == UInt8(ascii: "\"") {
+                    // Quoted field.
+                    let startRow = row
+                    i += 1
+                    var start = i
+                    var needsCopy = false
+                    scratch.removeAll(keepingCapacity: true)
+                    var closed = false
+                    while i < count {
+                        let b = base[i]
+                        if b == UInt8(ascii: "\"") {
+                            if i + 1 < count, base[i + 1] == UInt8(ascii: "\"") {
+                                scratch.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i + 1 - start))
+                                needsCopy = true
+                                i += 2
+                                start = i
+                                continue
+                            }
+                            closed = true
+                            break
+                        }
+                        i += 1
+                    }
+                    guard closed else {
+                        throw .malformed(file: file, sheet: nil, row: startRow, column: columnLabel(column),
+                                         reason: "a quoted field is never closed (missing \" before the end of the file)")
+                    }
+                    if needsCopy {
+                        scratch.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
+                        scratch.withUnsafeBytes { sink.cell(column, $0, isFormula: false) }
+                    } else if i > start {
+                        sink.cell(column, UnsafeRawBufferPointer(start: base + start, count: i - start), isFormula: false)
+                    } else {
+                        sink.cell(column, UnsafeRawBufferPointer(start: base + start, count: 0), isFormula: false)
+                    }
+                    i += 1 // closing quote
+                    // Anything up to the next separator after a closing quote is tolerated and ignored.
+                    while i < count, base[i] != UInt8(ascii: ","), base[i] != 10, base[i] != 13 { i += 1 }
+                } else {
+                    let start = i
+                    while i < count, base[i] != UInt8(ascii: ","), base[i] != 10, base[i] != 13 { i += 1 }
+                    if i > start {
+                        sink.cell(column, UnsafeRawBufferPointer(start: base + start, count: i - start), isFormula: false)
+                    }
+                }
+                if i >= count {
+                    endOfRecord = true
+                } else if base[i] == UInt8(ascii: ",") {
+                    i += 1
+                    column += 1
+                    if i >= count { endOfRecord = true }
+                } else {
+                    if base[i] == 13, i + 1 < count, base[i + 1] == 10 { i += 2 } else { i += 1 }
+                    endOfRecord = true
+                }
+            }
+            sink.endRow()
+        }
+    }
+
+    /// Reads only the header record's field names (for detecting the survey and year).
+    public static func header(_ bytes: UnsafeRawBufferPointer, file: String) throws(FileError) -> [String] {
+        struct HeaderSink: CellSink {
+            var names: [String] = []
+            var done = false
+            var rows = 0
+            mutating func beginRow(_ number: Int) { rows = number }
+            mutating func cell(_ column: Int, _ bytes: UnsafeRawBufferPointer, isFormula: Bool) {
+                guard rows == 1 else { return }
+                while names.count < column { names.append("") }
+                names.append(String(decoding: bytes, as: UTF8.self))
+            }
+            mutating func endRow() {}
+        }
+        // Only the first record matters: cut at the first line break outside quotes.
+        var inQuotes = false
+        var end = bytes.count
+        for (index, b) in bytes.enumerated() {
+            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if !inQuotes, b == 10 || b == 13 { end = index; break }
+        }
+        var sink = HeaderSink()
+        try read(UnsafeRawBufferPointer(rebasing: bytes[0..<end]), file: file, into: &sink)
+        return sink.names
+    }
+
+    /// Spreadsheet-style column letters for messages about a CSV column position (0 → "A").
+    static func columnLabel(_ index: Int) -> String {
+        var n = index + 1
+        var s = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            s = String(UnicodeScalar(UInt8(65 + r))) + s
+            n = (n - 1) / 26
+        }
+        return s
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Writes outputs atomically (a temporary file in the same folder, then a rename), and never
+/// over one of the inputs.
+public enum OutputFile {
+    public enum WriteError: Error, CustomStringConvertible {
+        case wouldOverwriteInput(String)
+        case cannotWrite(path: String, reason: String)
+        public var description: String {
+            switch self {
+            case let .wouldOverwriteInput(path): return "\(path): refusing to write the output over an input file"
+            case let .cannotWrite(path, reason): return "\(path): cannot write: \(reason)"
+            }
+        }
+    }
+
+    public static func write(_ text: String, to path: String, inputs: [String] = []) throws(WriteError) {
+        try write(Data(text.utf8), to: path, inputs: inputs)
+    }
+
+    public static func write(_ data: Data, to path: String, inputs: [String] = []) throws(WriteError) {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL
+        for input in inputs {
+            let url = URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL
+            if url.path == target.path { throw .wouldOverwriteInput(path) }
+            // Also refuse to write inside an input folder's files? Only exact files are inputs.
+        }
+        let dir = target.deletingLastPathComponent()
+        let temp = dir.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try data.write(to: temp)
+            if rename(temp.path, target.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temp)
+                throw WriteError.cannotWrite(path: path, reason: reason)
+            }
+        } catch let error as WriteError {
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw .cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import SurveyModel
+
+/// Reads eligible-population CSV files in their three forms (ascs.md §2.3, sace.md §2):
+/// detailed `LaCode,AgeBand,Gender,PSRGroup,Setting,Population`, `LaCode,Stratum,Population`,
+/// and `LaCode,Population` (one stratum per council, for SACE).
+public enum PopulationFile {
+    public struct Result: Sendable {
+        public var rows: [PopulationRow]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func read(path: String, scheme: PopulationScheme) throws(FileError) -> Result {
+        let data = try readFile(path)
+        var grid = GridSink()
+        try withFileBytes(data) { raw throws(FileError) in try CSVReader.read(raw, file: path, into: &grid) }
+        return try parse(grid.rows, path: path, scheme: scheme)
+    }
+
+    static func parse(_ rows: [(Int, [String])], path: String, scheme: PopulationScheme) throws(FileError) -> Result {
+        guard let (_, header) = rows.first else { throw .malformed(file: path, sheet: nil, row: 1, column: nil, reason: "the population file is empty") }
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func col(_ name: String) -> Int? { names.firstIndex(of: name.lowercased()) }
+        guard let councilCol = col("LaCode"), let popCol = col("Population") else {
+            throw .missingColumns(file: path, sheet: nil, columns: ["LaCode", "Population"].filter { col($0) == nil })
+        }
+        let dimCols = scheme.dimensions.map { ($0, col($0)) }
+        let detailed = dimCols.allSatisfy { $0.1 != nil }
+        let stratumCol = col("Stratum")
+        if !detailed, dimCols.contains(where: { $0.1 != nil }) {
+            throw .missingColumns(file: path, sheet: nil, columns: dimCols.filter { $0.1 == nil }.map(\.0))
+        }
+        var out: [PopulationRow] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<String> = []
+        for (number, cells) in rows.dropFirst() {
+            func cell(_ i: Int) -> String { i < cells.count ? cells[i].trimmingCharacters(in: .whitespaces) : "" }
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            let council = cell(councilCol)
+            let popText = cell(popCol)
+            guard !council.isEmpty else {
+                diagnostics.append(.error("council-missing", "population row without a council code", file: path, row: number, column: "LaCode"))
+                continue
+            }
+            guard let population = Double(popText), population >= 0, population.isFinite else {
+                diagnostics.append(.error("invalid-population", "population \"\(popText)\" is not a number of people (0 or more)", file: path, row: number, column: "Population", value: popText))
+                continue
+            }
+            var row = PopulationRow(council: council, population: population)
+            var key = council
+            if detailed {
+                var dims: [String: String] = [:]
+                var bad = false
+                for (name, c) in dimCols {
+                    let value = cell(c!)
+                    if let allowed = scheme.values[name], !allowed.contains(value) {
+                        diagnostics.append(.error("invalid-dimension", "\(name) \"\(value)\" is not one of \(allowed.joined(separator: ", "))", file: path, row: number, column: name, value: value))
+                        bad = true
+                    }
+                    dims[name] = value
+                    key += "|" + value
+                }
+                if bad { continue }
+                row.dimensions = dims
+            } else if let stratumCol {
+                let text = cell(stratumCol)
+                guard let stratum = Int(text), stratum > 0 else {
+                    diagnostics.append(.error("invalid-stratum", "stratum \"\(text)\" is not a stratum number", file: path, row: number, column: "Stratum", value: text))
+                    continue
+                }
+                row.stratum = stratum
+                key += "|\(stratum)"
+            } else {
+                row.stratum = 1
+            }
+            if !seen.insert(key).inserted {
+                diagnostics.append(.warning("duplicate-population-row", "this population row repeats an earlier one for the same council and cell; both are added", file: path, row: number))
+            }
+            out.append(row)
+        }
+        return Result(rows: out, diagnostics: diagnostics)
+    }
+}
+
+/// Collects a small CSV into rows of strings (population and group files).
+struct GridSink: CellSink {
+    var rows: [(Int, [String])] = []
+    var current: [String] = []
+    var number = 0
+    mutating func beginRow(_ number: Int) {
+        self.number = number
+        current = []
+    }
+    mutating func cell(_ column: Int, _ bytes: UnsafeRawBufferPointer, isFormula: Bool) {
+        while current.count < column { current.append("") }
+        current.append(String(decoding: bytes, as: UTF8.self))
+    }
+    mutating func endRow() { rows.append((number, current)) }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import SurveyModel
+
+/// Options for reading returns.
+public struct LoadOptions: Sendable {
+    /// `ascs` or `sace`; nil = detect from the columns.
+    public var survey: String?
+    /// `2021-22`; nil = detect.
+    public var surveyYear: String?
+    /// Council code for rows (or workbooks) that have none.
+    public var council: String?
+    public var limits: XLSXLimits
+    public init(survey: String? = nil, surveyYear: String? = nil, council: String? = nil, limits: XLSXLimits = .default) {
+        self.survey = survey
+        self.surveyYear = surveyYear
+        self.council = council
+        self.limits = limits
+    }
+}
+
+/// Every input file read into one response table, with all diagnostics and counts.
+public struct LoadedReturns: Sendable {
+    /// nil when no file could be read.
+    public var table: ResponseTable?
+    public var diagnostics: [Diagnostic]
+    public var summary: ReadSummary
+    public var files: [FileReport]
+    /// Populations read from workbooks' "Eligible Population" sheets.
+    public var workbookPopulations: [PopulationRow]
+    /// Per row of `table`: whether the row has at least one error.
+    public var rowHasError: [Bool]
+    public var unreadableFiles: Int { files.filter { $0.error != nil }.count }
+}
+
+/// Reads several files and folders of returns (CSV and the official .xlsx, recognised by
+/// content), in parallel, and merges them. A file that cannot be read is reported and the others
+/// are still read; rows are never dropped silently.
+public enum ReturnLoader {
+    public static func load(paths: [String], codebooks: [Codebook], options: LoadOptions = LoadOptions()) -> LoadedReturns {
+        let candidates = codebooks.filter { cb in
+            (options.survey.map { $0.lowercased() == cb.survey.lowercased() } ?? true)
+                && (options.surveyYear.map { $0 == cb.surveyYear } ?? true)
+        }
+        let files = expand(paths)
+        let results = ParallelResults<FileRead>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            results.set(i, readOne(files[i], candidates: candidates, options: options))
+        }
+        return merge(results.values, files: files)
+    }
+
+    /// Files given, plus the `.csv`, `.xlsx`, `.xlsm` and `.xls` files inside folders (recursively, sorted).
+    public static func expand(_ paths: [String]) -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                let found = (fm.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+                    .filter { name in
+                        let last = (name as NSString).lastPathComponent
+                        return !last.hasPrefix(".") && !last.hasPrefix("~$")
+                            && ["csv", "xlsx", "xlsm", "xls"].contains((name as NSString).pathExtension.lowercased())
+                    }
+                    .sorted()
+                out.append(contentsOf: found.map { (path as NSString).appendingPathComponent($0) })
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    struct FileRead: Sendable {
+        var report: FileReport
+        var table: ResponseTable?
+        var diagnostics: [Diagnostic]
+        var populations: [PopulationRow]
+        var rowHasError: [Bool]
+    }
+
+    static func readOne(_ path: String, candidates: [Codebook], options: LoadOptions) -> FileRead {
+        var format = "csv"
+        do {
+            guard !candidates.isEmpty else {
+                throw FileError.unreadable(file: path, reason: "no questionnaire matches --survey \(options.survey ?? "") --survey-year \(options.surveyYear ?? "")")
+            }
+            let handle = FileHandle(forReadingAtPath: path)
+            let magic = (try? handle?.read(upToCount: 8)) ?? nil
+            try? handle?.close()
+            guard handle != nil else { throw FileError.unreadable(file: path, reason: "no such file, or it cannot be opened") }
+            let bytes = [UInt8](magic ?? Data())
+            if bytes.starts(with: [0x50, 0x4B]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+                format = "xlsx"
+                return try WorkbookReturn.read(path, candidates: candidates, options: options)
+            }
+            let data = try readFile(path)
+            var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates)
+            try withFileBytes(data) { raw throws(FileError) in try CSVReader.read(raw, file: path, into: &builder) }
+            builder.finish()
+            return try builder.result(format: "csv", populations: [])
+        } catch {
+            let fileError = (error as? FileError) ?? .unreadable(file: path, reason: "\(error)")
+            var summary = ReadSummary()
+            summary.errors = 1
+            let diagnostic = Diagnostic.error("unreadable-file", fileError.description, file: path, sheet: sheetOf(fileError))
+            return FileRead(report: FileReport(path: path, format: format, sheet: nil, codebook: nil, summary: summary, error: fileError.description),
+                            table: nil, diagnostics: [diagnostic], populations: [], rowHasError: [])
+        }
+    }
+
+    static func sheetOf(_ error: FileError) -> String? {
+        if case let .malformed(_, sheet, _, _, _) = error { return sheet }
+        if case let .missingColumns(_, sheet, _) = error { return sheet }
+        return nil
+    }
+
+    static func merge(_ reads: [FileRead], files: [String]) -> LoadedReturns {
+        var table: ResponseTable?
+        var diagnostics: [Diagnostic] = []
+        var summary = ReadSummary()
+        var reports: [FileReport] = []
+        var populations: [PopulationRow] = []
+        var rowHasError: [Bool] = []
+        for var read in reads {
+            if let part = read.table {
+                if table == nil {
+                    table = part
+                    rowHasError = read.rowHasError
+                } else if table!.codebook.id == part.codebook.id {
+                    table!.append(contentsOf: part)
+                    rowHasError.append(contentsOf: read.rowHasError)
+                } else {
+                    let message = "this file is \(part.codebook.survey) \(part.codebook.surveyYear) but earlier files are \(table!.codebook.survey) \(table!.codebook.surveyYear); it is not combined with them (read surveys and years separately)"
+                    read.diagnostics.append(.error("mixed-surveys", message, file: read.report.path))
+                    read.report.error = message
+                    read.report.summary.errors += 1
+                }
+            }
+            diagnostics.append(contentsOf: read.diagnostics)
+            summary = summary + read.report.summary
+            reports.append(read.report)
+            populations.append(contentsOf: read.populations)
+        }
+        if var merged = table {
+            let extra = DuplicateSerials.check(&merged, rowHasError: &rowHasError)
+            for d in extra.diagnostics { diagnostics.append(d) }
+            summary.errors += extra.diagnostics.count
+            summary.rowsWithErrors += extra.newErrorRows
+            table = merged
+        }
+        return LoadedReturns(table: table, diagnostics: diagnostics, summary: summary, files: reports,
+                             workbookPopulations: populations, rowHasError: rowHasError)
+    }
+}
+
+/// Results written by parallel workers, one slot each.
+final class ParallelResults<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+    var values: [T] { slots.map { $0! } }
+}
+
+extension ReturnBuilder {
+    func result(format: String, populations: [PopulationRow]) throws(FileError) -> ReturnLoader.FileRead {
+        if let fatal { throw fatal }
+        guard let table else { throw .malformed(file: file, sheet: sheet, row: headerRow, column: nil, reason: "no header row") }
+        let report = FileReport(path: file, format: format, sheet: sheet, codebook: table.codebook.id, summary: summary, error: nil)
+        return ReturnLoader.FileRead(report: report, table: table, diagnostics: diagnostics, populations: populations,
+                                     rowHasError: rowHasError)
+    }
+}

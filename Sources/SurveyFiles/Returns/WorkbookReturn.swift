@@ -1,0 +1,72 @@
+import Foundation
+import SurveyModel
+
+/// Reads the official Excel data return: the data sheet named in the codebook, the council code
+/// from column A or the Sign Off Sheet (or `--council`), and the "Eligible Population" tables.
+enum WorkbookReturn {
+    static func read(_ path: String, candidates: [Codebook], options: LoadOptions) throws(FileError) -> ReturnLoader.FileRead {
+        let workbook = try XLSXWorkbook(path: path, limits: options.limits)
+        let names = workbook.sheetNames
+        // The first candidate codebook whose data sheet exists decides the sheet.
+        let withSheet = candidates.filter { names.contains($0.excel.sheet) }
+        guard let first = withSheet.first else {
+            let expected = candidates.first?.excel.sheet ?? "Service User Data"
+            // Let the reader build the error with its near-match suggestion.
+            var probe = ProbeSink()
+            try workbook.readSheet(expected, into: &probe)
+            throw .sheetNotFound(file: path, expected: expected, found: names, suggestion: nil)
+        }
+        let sheet = first.excel.sheet
+        let sameSheet = withSheet.filter { $0.excel.sheet == sheet }
+        var fallback: String?
+        if let cell = first.excel.councilCell, names.contains(cell.sheet) {
+            let values = try workbook.cellValues(sheet: cell.sheet, refs: [cell.cell])
+            if let text = values[cell.cell].map({ ValueParser.councilCode($0.trimmingCharacters(in: .whitespacesAndNewlines)) }),
+               !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber }), text.count <= 10 {
+                fallback = text
+            }
+        }
+        var builder = ReturnBuilder(file: path, sheet: sheet, mode: .excel, headerRow: first.excel.headerRow,
+                                    fallbackCouncil: fallback ?? options.council, candidates: sameSheet)
+        try workbook.readSheet(sheet, into: &builder)
+        builder.finish()
+        var populations: [PopulationRow] = []
+        if let table = builder.table, let layout = table.codebook.excel.populationSheet, names.contains(layout.sheet) {
+            let council = table.councils.first { !$0.isEmpty } ?? fallback ?? options.council
+            if let council {
+                populations = try readPopulations(workbook, layout: layout, council: council)
+            }
+        }
+        return try builder.result(format: "xlsx", populations: populations)
+    }
+
+    /// The population tables as detailed rows; none when the tables are blank.
+    static func readPopulations(_ workbook: XLSXWorkbook, layout: Codebook.PopulationSheet, council: String) throws(FileError) -> [PopulationRow] {
+        let grid = try workbook.readGrid(sheet: layout.sheet)
+        var rows: [PopulationRow] = []
+        var anyValue = false
+        for block in layout.tables {
+            for (offset, rowDims) in block.rowOrder.enumerated() {
+                let rowNumber = block.firstRow + offset
+                for (letters, colDims) in block.columns.sorted(by: { $0.key < $1.key }) {
+                    guard let column = XLSXCellRef.columnIndex(letters) else { continue }
+                    let text = grid[rowNumber]?[column]?.trimmingCharacters(in: .whitespaces) ?? ""
+                    let value = Double(text) ?? 0
+                    if !text.isEmpty { anyValue = true }
+                    var dims = block.values
+                    dims.merge(rowDims) { a, _ in a }
+                    dims.merge(colDims) { a, _ in a }
+                    rows.append(PopulationRow(council: council, dimensions: dims, population: value))
+                }
+            }
+        }
+        return anyValue ? rows : []
+    }
+}
+
+/// A sink that ignores everything (used to provoke the reader's own sheet lookup error).
+struct ProbeSink: CellSink {
+    mutating func beginRow(_ number: Int) {}
+    mutating func cell(_ column: Int, _ bytes: UnsafeRawBufferPointer, isFormula: Bool) {}
+    mutating func endRow() {}
+}

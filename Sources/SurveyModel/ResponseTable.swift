@@ -1,0 +1,113 @@
+/// Where a row came from: the file (index into `ResponseTable.sources`) and the row number a
+/// spreadsheet shows.
+public struct SourceFile: Sendable, Hashable, Codable {
+    public var path: String
+    /// The sheet, for workbooks.
+    public var sheet: String?
+    public init(path: String, sheet: String?) {
+        self.path = path
+        self.sheet = sheet
+    }
+}
+
+/// Survey returns in columns: one small-integer column per coded field of the codebook,
+/// explicit missing values (`ResponseTable.missing`), and per-row council, serial and origin.
+///
+/// Rows are every sampled person (respondents and non-respondents); invalid cells are already
+/// missing (their diagnostics are kept beside the table by the reader).
+public struct ResponseTable: Sendable {
+    /// The code stored for "no answer".
+    public static let missing: Int16 = .min
+
+    public let codebook: Codebook
+    /// Number of rows.
+    public private(set) var count: Int = 0
+    /// One column per codebook field (same order as `codebook.fields`); empty for text fields.
+    public private(set) var columns: [[Int16]]
+    /// Number-kind fields (budgets), as Double with NaN for missing; keyed by field index.
+    public private(set) var numbers: [Int: [Double]] = [:]
+    /// Free-text fields, keyed by field index. Never exported.
+    public private(set) var freeText: [Int: [String]] = [:]
+    /// Distinct council codes in order of first appearance.
+    public private(set) var councils: [String] = []
+    private var councilLookup: [String: Int32] = [:]
+    /// Per row: index into `councils`.
+    public private(set) var council: [Int32] = []
+    public private(set) var serial: [String] = []
+    public private(set) var source: [Int32] = []
+    public private(set) var sourceRow: [Int32] = []
+    public private(set) var sources: [SourceFile] = []
+
+    public init(codebook: Codebook) {
+        self.codebook = codebook
+        self.columns = Array(repeating: [], count: codebook.fields.count)
+        for (index, field) in codebook.fields.enumerated() {
+            if field.kind == .number { numbers[index] = [] }
+            if field.kind == .freeText { freeText[index] = [] }
+        }
+    }
+
+    /// Registers a source file; returns its index.
+    public mutating func addSource(_ file: SourceFile) -> Int32 {
+        sources.append(file)
+        return Int32(sources.count - 1)
+    }
+
+    /// The index of a council code, adding it if new.
+    public mutating func councilIndex(_ code: String) -> Int32 {
+        if let index = councilLookup[code] { return index }
+        let index = Int32(councils.count)
+        councils.append(code)
+        councilLookup[code] = index
+        return index
+    }
+
+    /// Appends one row. `codes` has one entry per field (ignored for non-coded fields).
+    public mutating func append(council: Int32, serial: String, source: Int32, row: Int32,
+                                codes: UnsafeBufferPointer<Int16>, numbers rowNumbers: [Int: Double] = [:],
+                                text: [Int: String] = [:]) {
+        for index in columns.indices where codebook.fields[index].isCoded {
+            columns[index].append(codes[index])
+        }
+        for key in numbers.keys { numbers[key]!.append(rowNumbers[key] ?? .nan) }
+        for key in freeText.keys { freeText[key]!.append(text[key] ?? "") }
+        self.council.append(council)
+        self.serial.append(serial)
+        self.source.append(source)
+        self.sourceRow.append(row)
+        count += 1
+    }
+
+    /// Appends every row of another table of the same codebook (used to merge files read in parallel).
+    public mutating func append(contentsOf other: ResponseTable) {
+        precondition(other.codebook.id == codebook.id, "tables of different codebooks")
+        let sourceOffset = Int32(sources.count)
+        sources.append(contentsOf: other.sources)
+        let councilMap = other.councils.map { councilIndex($0) }
+        for index in columns.indices { columns[index].append(contentsOf: other.columns[index]) }
+        for key in numbers.keys { numbers[key]!.append(contentsOf: other.numbers[key] ?? []) }
+        for key in freeText.keys { freeText[key]!.append(contentsOf: other.freeText[key] ?? []) }
+        council.append(contentsOf: other.council.map { councilMap[Int($0)] })
+        serial.append(contentsOf: other.serial)
+        source.append(contentsOf: other.source.map { $0 + sourceOffset })
+        sourceRow.append(contentsOf: other.sourceRow)
+        count += other.count
+    }
+
+    /// The column of a coded field by name.
+    public func column(_ name: String) -> [Int16]? {
+        guard let index = codebook.fieldIndex(name), codebook.fields[index].isCoded else { return nil }
+        return columns[index]
+    }
+
+    /// One value as an optional Int.
+    public func value(_ field: Int, row: Int) -> Int? {
+        let code = columns[field][row]
+        return code == ResponseTable.missing ? nil : Int(code)
+    }
+
+    /// Sets one coded value (used by validation rules that void a cell after the row is read).
+    public mutating func setMissing(field: Int, row: Int) {
+        columns[field][row] = ResponseTable.missing
+    }
+}

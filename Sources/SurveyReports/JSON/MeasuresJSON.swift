@@ -1,0 +1,75 @@
+import SurveyModel
+import SurveyEstimation
+
+/// The `measures` JSON and CSV contract (cli.md): field names, proportions as fractions,
+/// nulls and `"[c]"`/`"[x]"` for suppressed values.
+public enum MeasuresJSON {
+    public static let schemaVersion = 1
+
+    public static func render(_ report: MeasuresReport) -> String {
+        JSONValue.object([
+            ("schemaVersion", .int(schemaVersion)),
+            ("survey", .string(report.survey)),
+            ("surveyYear", .string(report.surveyYear)),
+            ("interval", .object([("method", .string(report.interval.rawValue)), ("level", .double(report.level))])),
+            ("results", .array(report.results.map(result))),
+            ("diagnostics", .object([("errors", .int(report.errors)), ("warnings", .int(report.warnings))])),
+            ("notes", .array(report.notes.map(JSONValue.string))),
+        ]).serialized()
+    }
+
+    static func group(_ key: GroupKey) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("level", .string(key.level.rawValue))]
+        if let v = key.byVariable, let value = key.byValue { pairs.append(("by", .object([(v, .string(value))]))) }
+        if let council = key.council { pairs.append(("council", .string(council))) }
+        if let group = key.group { pairs.append(("group", .string(group))) }
+        return .object(pairs)
+    }
+
+    static func result(_ r: MeasureResult) -> JSONValue {
+        let e = r.estimate
+        let hide = r.isSuppressed
+        var pairs: [(String, JSONValue)] = [("measure", .string(r.measure))]
+        if r.code == nil { pairs.append(("formerCode", .text(r.formerCode))) }
+        pairs += [("name", .string(r.name)), ("kind", .string(r.kind.rawValue))]
+        if let code = r.code { pairs.append(("code", .int(code))) }
+        pairs += [
+            ("group", group(r.group)),
+            ("estimate", hide ? .null : .number(e?.estimate)),
+            ("standardError", hide ? .null : .number(e?.standardError)),
+            ("lower", hide ? .null : .number(r.lower)),
+            ("upper", hide ? .null : .number(r.upper)),
+            ("respondents", r.suppression.map(JSONValue.string) ?? .int(e?.respondents ?? 0)),
+            ("population", e.map { .double($0.population) } ?? .null),
+            ("cells", .int(e?.cells ?? 0)),
+            ("singleRespondentCells", .int(e?.singleRespondentCells ?? 0)),
+            ("designEffect", hide ? .null : .number(e?.designEffect)),
+            ("suppressed", .bool(hide)),
+            ("notes", .array(r.notes.map(JSONValue.string))),
+        ]
+        return .object(pairs)
+    }
+
+    /// One row per result: `measure, formerCode, kind, level, council, byVariable, byValue, estimate,
+    /// standardError, lower, upper, respondents, population, cells, singleRespondentCells, designEffect, suppressed`,
+    /// then `group` (the `--by GROUPFILE` group name, after the contract's columns).
+    public static func csv(_ report: MeasuresReport) -> String {
+        var w = CSVWriter(header: ["measure", "formerCode", "kind", "level", "council", "byVariable", "byValue", "estimate",
+                                   "standardError", "lower", "upper", "respondents", "population", "cells",
+                                   "singleRespondentCells", "designEffect", "suppressed", "group"])
+        for r in report.results {
+            let e = r.estimate
+            let hide = r.isSuppressed
+            w.writeRow([
+                .text(r.measure), .text(r.formerCode ?? ""), .text(r.kind.rawValue), .text(r.group.level.rawValue),
+                .text(r.group.council ?? ""), .text(r.group.byVariable ?? ""), .text(r.group.byValue ?? ""),
+                hide ? .empty : .optional(e?.estimate), hide ? .empty : .optional(e?.standardError),
+                hide ? .empty : .optional(r.lower), hide ? .empty : .optional(r.upper),
+                r.suppression.map(CSVWriter.Cell.text) ?? .integer(e?.respondents ?? 0),
+                .optional(e?.population), .integer(e?.cells ?? 0), .integer(e?.singleRespondentCells ?? 0),
+                hide ? .empty : .optional(e?.designEffect), .text(hide ? "true" : "false"), .text(r.group.group ?? ""),
+            ])
+        }
+        return w.output
+    }
+}

@@ -1,0 +1,76 @@
+import SurveyModel
+import SurveyEstimation
+
+/// The `tables` JSON (cli.md) and CSV: one entry per question, answer code and group.
+public enum TablesJSON {
+    public static func render(_ report: MeasuresReport) -> String {
+        JSONValue.object([
+            ("schemaVersion", .int(1)),
+            ("survey", .string(report.survey)),
+            ("surveyYear", .string(report.surveyYear)),
+            ("interval", .object([("method", .string(report.interval.rawValue)), ("level", .double(report.level))])),
+            ("tables", .array(report.results.map(row))),
+            ("notes", .array(report.notes.map(JSONValue.string))),
+        ]).serialized()
+    }
+
+    static func row(_ r: MeasureResult) -> JSONValue {
+        let e = r.estimate
+        let hide = r.isSuppressed
+        return .object([
+            ("question", .string(r.measure)),
+            ("code", .int(r.code ?? 0)),
+            ("group", MeasuresJSON.group(r.group)),
+            ("estimate", hide ? .null : .number(e?.estimate)),
+            ("standardError", hide ? .null : .number(e?.standardError)),
+            ("lower", hide ? .null : .number(r.lower)),
+            ("upper", hide ? .null : .number(r.upper)),
+            ("respondents", r.suppression.map(JSONValue.string) ?? .int(e?.respondents ?? 0)),
+            ("population", e.map { .double($0.population) } ?? .null),
+            ("cells", .int(e?.cells ?? 0)),
+            ("singleRespondentCells", .int(e?.singleRespondentCells ?? 0)),
+            ("suppressed", .bool(hide)),
+        ])
+    }
+
+    public static func csv(_ report: MeasuresReport) -> String {
+        var w = CSVWriter(header: ["question", "code", "level", "council", "byVariable", "byValue", "estimate", "standardError",
+                                   "lower", "upper", "respondents", "population", "cells", "singleRespondentCells", "suppressed", "group"])
+        for r in report.results {
+            let e = r.estimate
+            let hide = r.isSuppressed
+            w.writeRow([.text(r.measure), .integer(r.code ?? 0), .text(r.group.level.rawValue), .text(r.group.council ?? ""),
+                        .text(r.group.byVariable ?? ""), .text(r.group.byValue ?? ""),
+                        hide ? .empty : .optional(e?.estimate), hide ? .empty : .optional(e?.standardError),
+                        hide ? .empty : .optional(r.lower), hide ? .empty : .optional(r.upper),
+                        r.suppression.map(CSVWriter.Cell.text) ?? .integer(e?.respondents ?? 0), .optional(e?.population),
+                        .integer(e?.cells ?? 0), .integer(e?.singleRespondentCells ?? 0), .text(hide ? "true" : "false"),
+                        .text(r.group.group ?? "")])
+        }
+        return w.output
+    }
+
+    /// For a person: one block per question and group, a line per answer.
+    public static func text(_ report: MeasuresReport, labels: (String, Int) -> String?) -> String {
+        var out = "\(report.survey) \(report.surveyYear) — answer distributions (weighted %, ±margin of error)\n"
+        var last = ""
+        for r in report.results {
+            let head = "\(r.measure)|\(r.group.label)"
+            if head != last {
+                out += "\n\(r.measure) — \(r.name) — \(r.group.label)"
+                if let n = r.estimate?.respondents { out += " (n = \(n))" }
+                out += "\n"
+                last = head
+            }
+            let label = labels(r.measure, r.code ?? 0) ?? ""
+            var value = "no answers"
+            if let s = r.suppression {
+                value = s
+            } else if let e = r.estimate {
+                value = MeasuresText.fixed(e.estimate * 100, 1) + "% ±" + MeasuresText.fixed(1.96 * e.standardError * 100, 1)
+            }
+            out += "  \(r.code ?? 0) \(MeasuresText.pad(String(label.prefix(60)), 62))\(value)\n"
+        }
+        return out
+    }
+}

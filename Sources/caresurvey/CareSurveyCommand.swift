@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct CareSurveyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "caresurvey",
+        abstract: "Process the Adult Social Care Survey (ASCS) and the Survey of Adult Carers in England (SACE).",
+        discussion: """
+        Reads council data returns (the official .xlsx workbook or tidy CSV), validates every value against the \
+        questionnaire's codebook, weights by the stratified design, scores quality of life, and estimates every \
+        ASCOF survey measure with standard errors and confidence intervals, for councils, groups and England.
+
+        Survey content (codebooks, measures, ASCOT weights) is data in Questionnaires/ and Weights/; content marked \
+        provisional there (the ASCS 2022-23 numbering, the SACE codebooks) is the best available reading of public \
+        material: check `caresurvey codebook`.
+
+        Example: caresurvey measures Examples/ascs/returns.csv --population Examples/ascs/population.csv
+        """,
+        subcommands: [ValidateCommand.self, MeasuresCommand.self, TablesCommand.self, ScoresCommand.self,
+                      CompareCommand.self, ReportCommand.self, PlanCommand.self, ExampleCommand.self, CodebookCommand.self]
+    )
+}

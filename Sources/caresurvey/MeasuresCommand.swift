@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import CareSurveyKit
+import SurveyEstimation
+import SurveyReports
+import SurveyFiles
+
+struct MeasuresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measures",
+        abstract: "Every ASCOF survey measure with standard errors and confidence intervals, per council and for England.",
+        discussion: """
+        Estimates are weighted by the stratified design (weight = eligible population / valid answers, per item) with \
+        the finite population correction. Proportions are fractions in JSON and CSV.
+        Example: caresurvey measures Examples/ascs/returns.csv --population Examples/ascs/population.csv --format csv
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var estimation: EstimationArguments
+    @OptionGroup var out: OutputOptions
+
+    func run() throws {
+        try runReporting {
+            let toolkit = try loadToolkit()
+            let prepared = try toolkit.prepare(returns: input.returns, populationFiles: estimation.population, options: input.loadOptions)
+            let options = try estimation.options()
+            let report = try toolkit.measures(prepared, options: options)
+            let text: String
+            switch out.resolvedFormat() {
+            case .json, .html: text = MeasuresJSON.render(report)
+            case .csv: text = MeasuresJSON.csv(report)
+            case .text: text = MeasuresText.render(report)
+            }
+            try out.emit(text, inputs: LoadedInputs.paths(input.returns + estimation.population))
+            if prepared.errors > 0 {
+                note("note: the returns have \(prepared.errors) validation errors (invalid cells were treated as missing); run `caresurvey validate` for details")
+            }
+            return 0
+        }
+    }
+}
+
+extension EstimationArguments {
+    func options() throws -> EstimationOptions {
+        var o = EstimationOptions()
+        guard let method = IntervalMethod(rawValue: interval) else {
+            throw CLIFailure(message: "--interval must be one of: \(IntervalMethod.allCases.map(\.rawValue).joined(separator: ", "))", code: 2)
+        }
+        o.interval = method
+        o.level = level
+        guard let policy = SingleRespondentPolicy(rawValue: singleRespondent) else {
+            throw CLIFailure(message: "--single-respondent must be certainty, average or fail", code: 2)
+        }
+        o.singleRespondent = policy
+        guard let domainMethod = EstimationOptions.DomainMethod(rawValue: domainMethod) else {
+            throw CLIFailure(message: "--domains must be published or design", code: 2)
+        }
+        o.domainMethod = domainMethod
+        o.suppressBelow = suppressBelow
+        let parts = by.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        for part in parts {
+            switch part {
+            case "council": o.grouping = .councilsAndEngland
+            case "england": o.grouping = .englandOnly
+            case _ where DomainVariables.names.contains(part): o.domains.append(part)
+            default:
+                guard FileManager.default.fileExists(atPath: part) else {
+                    throw CLIFailure(message: "--by \(part): not council, england, a domain (\(DomainVariables.names.joined(separator: ", "))) or an existing LaCode,Group file", code: 2)
+                }
+                do { o.grouping = .groups(try GroupFile.read(path: part)) } catch {
+                    throw CLIFailure(message: "\(error)", code: 3)
+                }
+            }
+        }
+        return o
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import CareSurveyKit
+import SurveyReports
+import SurveyFiles
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check returns against the codebook: every problem with file, sheet, row, column and rule.",
+        discussion: """
+        Exit status: 0 no errors (warnings allowed), 1 errors found, 3 no file could be read.
+        Example: caresurvey validate returns/ --format csv --output problems.csv
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var out: OutputOptions
+
+    func run() throws {
+        try runReporting {
+            let toolkit = try loadToolkit()
+            let loaded = toolkit.load(input.returns, options: input.loadOptions)
+            if input.returns.isEmpty { throw CLIFailure(message: "give one or more return files or folders", code: 2) }
+            let survey = loaded.table.map { "\($0.codebook.survey) \($0.codebook.surveyYear)" }
+            if let survey, isatty(STDERR_FILENO) != 0 { note("Read as \(survey)") }
+            let text: String
+            switch out.resolvedFormat() {
+            case .json, .html: text = ValidationOutput.json(summary: loaded.summary, files: loaded.files, diagnostics: loaded.diagnostics, survey: survey)
+            case .csv: text = ValidationOutput.csv(loaded.diagnostics)
+            case .text: text = ValidationOutput.text(summary: loaded.summary, files: loaded.files, diagnostics: loaded.diagnostics)
+            }
+            try out.emit(text, inputs: LoadedInputs.paths(input.returns))
+            if loaded.table == nil { return 3 }
+            return loaded.summary.errors > 0 ? 1 : 0
+        }
+    }
+}
+
+/// Every input file, for refusing to write over one.
+enum LoadedInputs {
+    static func paths(_ given: [String]) -> [String] { ReturnLoader.expand(given) }
+}
+
+func loadToolkit() throws -> Toolkit {
+    do { return try Toolkit.locate() } catch { throw CLIFailure(message: error.description, code: 3) }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import CareSurveyKit
+import SurveyEstimation
+import SurveyModel
+
+/// The conformance suite (Tests/Fixtures/conformance, copied from shared/conformance): every
+/// number of expected-measures.json at 1e-9 relative, every count exactly.
+@Suite struct ConformanceMeasuresTests {
+    static let sets = ["ascs-2021-22-edge", "ascs-2021-22-twenty/before", "ascs-2021-22-twenty/after", "sace-2021-22-twenty"]
+
+    static func report(_ set: String, interval: IntervalMethod = .wald, returns: [String]? = nil) throws -> MeasuresReport {
+        let dir = Fixtures.conformance(set)
+        var options = EstimationOptions()
+        options.suppressBelow = 0
+        options.interval = interval
+        let prepared = try Fixtures.toolkit.prepare(returns: returns ?? [try Fixtures.require(dir + "/returns.csv")],
+                                                    populationFiles: [try Fixtures.require(dir + "/population.csv")],
+                                                    options: .init())
+        return try Fixtures.toolkit.measures(prepared, options: options)
+    }
+
+    @Test(arguments: sets)
+    func measuresMatchReference(set: String) throws {
+        let report = try Self.report(set)
+        let expected = try #require(try Fixtures.json(Fixtures.conformance(set + "/expected-measures.json")) as? [String: Any])
+        let rows = try #require(expected["results"] as? [[String: Any]])
+        #expect(report.survey == expected["survey"] as? String)
+        #expect(report.surveyYear == expected["surveyYear"] as? String)
+        var index: [String: MeasureResult] = [:]
+        for r in report.results { index["\(r.measure)|\(r.group.level)|\(r.group.council ?? "")"] = r }
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let key = groupKey(row)
+            let measure = row["measure"] as! String
+            let got = try #require(index["\(measure)|\(key.level)|\(key.council ?? "")"], "missing \(measure) \(key.label)")
+            let e = try #require(got.estimate, "no estimate for \(measure) \(key.label)")
+            let where_ = "\(set) \(measure) \(key.label)"
+            #expect(close(e.estimate, row["estimate"] as? Double), "\(where_): estimate \(e.estimate) vs \(row["estimate"]!)")
+            #expect(close(e.standardError, row["standardError"] as? Double), "\(where_): SE \(e.standardError) vs \(row["standardError"]!)")
+            #expect(close(got.lower, row["lower"] as? Double), "\(where_): lower")
+            #expect(close(got.upper, row["upper"] as? Double), "\(where_): upper")
+            #expect(e.respondents == row["respondents"] as? Int, "\(where_): respondents \(e.respondents) vs \(row["respondents"]!)")
+            #expect(close(e.population, row["population"] as? Double), "\(where_): population")
+            #expect(e.cells == row["cells"] as? Int, "\(where_): cells")
+            #expect(e.singleRespondentCells == row["singleRespondentCells"] as? Int, "\(where_): single-respondent cells")
+            #expect(got.formerCode == row["formerCode"] as? String, "\(where_): formerCode")
+            #expect(got.name == row["name"] as? String, "\(where_): name")
+            #expect(got.kind.rawValue == row["kind"] as? String, "\(where_): kind")
+        }
+        // Nothing extra at the council and England levels.
+        #expect(report.results.filter { $0.group.level != .domain }.count == rows.count)
+    }
+
+    /// The official workbook's own ASCOF values for councils 716 and 412.
+    @Test func workbookValues() throws {
+        let report = try Self.report("ascs-2021-22-twenty/before")
+        let expected = try #require(try Fixtures.json(Fixtures.conformance("ascs-2021-22-twenty/before/expected-workbook.json")) as? [String: Any])
+        for row in try #require(expected["results"] as? [[String: Any]]) {
+            let council = row["council"] as! String
+            let measure = row["measure"] as! String
+            let got = try #require(report.results.first { $0.measure == measure && $0.group == .council(council) })
+            #expect(close(got.estimate?.estimate, row["estimate"] as? Double), "\(measure) \(council)")
+        }
+    }
+}
