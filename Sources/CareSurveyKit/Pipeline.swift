@@ -87,3 +87,16 @@ extension Toolkit {
         }
     }
 }
+
+extension Toolkit {
+    /// Every question's answer distribution for every group.
+    public func tables(_ survey: PreparedSurvey, options: EstimationOptions) throws(PipelineError) -> MeasuresReport {
+        guard let populations = survey.populations else { throw .populations(.none) }
+        do {
+            return try TablesAnalysis.run(survey.scored, populations: populations, options: options,
+                                          diagnostics: (survey.errors, survey.warnings), notes: survey.notes)
+        } catch {
+            throw .estimation(error)
+        }
+    }
+}

@@ -58,6 +58,12 @@ extension EstimationArguments {
         }
         o.domainMethod = domainMethod
         o.suppressBelow = suppressBelow
+        try Self.applyGrouping(by, to: &o)
+        return o
+    }
+
+    /// `--by`: council, england, domains (comma-separated) or a LaCode,Group file.
+    static func applyGrouping(_ by: String, to o: inout EstimationOptions) throws {
         let parts = by.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         for part in parts {
             switch part {
@@ -73,6 +79,5 @@ extension EstimationArguments {
                 }
             }
         }
-        return o
     }
 }

@@ -1,0 +1,36 @@
+/// The sample-size planner of ascs.md §1 (verified by recomputation): completed questionnaires
+/// needed for a margin of error `e` at worst case p = 0.5 with the finite population correction,
+///
+///     n = N z² p(1−p) / ((N − 1) e² + z² p(1−p))
+///
+/// and the margin reached by n returns, `e = z √(p(1−p)/n · (N − n)/(N − 1))`.
+/// z = 1.96 at 95% (the published convention), Φ⁻¹(1 − α/2) otherwise.
+public enum SampleSizePlanner {
+    public struct Plan: Sendable, Equatable {
+        public var population: Int
+        public var completesRequired: Int?
+        public var toSend: Int?
+        public var margin: Double
+        public var returns: Int?
+    }
+
+    static func z(_ level: Double) -> Double { level == 0.95 ? 1.96 : Normal.quantile(1 - (1 - level) / 2) }
+
+    /// Completes for a margin, and questionnaires to send at a response rate.
+    public static func completes(population N: Int, margin e: Double, level: Double = 0.95, responseRate: Double? = nil) -> Plan {
+        let z = z(level)
+        let pq = 0.25
+        let n = Double(N) * z * z * pq / (Double(N - 1) * e * e + z * z * pq)
+        let completes = Int((n - 1e-9).rounded(.up))
+        let send = responseRate.map { Int((Double(completes) / $0).rounded(.up)) }
+        return Plan(population: N, completesRequired: min(completes, N), toSend: send.map { min($0, N) }, margin: e, returns: nil)
+    }
+
+    /// The margin of error reached by `returns` completed questionnaires.
+    public static func margin(population N: Int, returns n: Int, level: Double = 0.95) -> Plan {
+        let z = z(level)
+        let fpc = N > 1 ? Double(N - n) / Double(N - 1) : 0
+        let e = z * (0.25 / Double(n) * max(fpc, 0)).squareRoot()
+        return Plan(population: N, completesRequired: nil, toSend: nil, margin: e, returns: n)
+    }
+}

@@ -1,0 +1,74 @@
+import SurveyModel
+import SurveyEstimation
+
+/// The `compare` outputs: JSON contract (cli.md), CSV, and one line per comparison for a person.
+public enum CompareOutput {
+    public static func json(_ comparisons: [Comparison], alpha: Double, adjust: Comparison.Adjustment, notes: [String]) -> String {
+        func side(_ x: ComparisonInput, hide: Bool) -> JSONValue {
+            .object([("surveyYear", .text(x.surveyYear)), ("estimate", hide ? .null : .double(x.estimate)),
+                     ("standardError", hide ? .null : .double(x.standardError))])
+        }
+        return JSONValue.object([
+            ("schemaVersion", .int(1)), ("alpha", .double(alpha)), ("adjust", .string(adjust.rawValue)),
+            ("comparisons", .array(comparisons.map { c in
+                let hide = c.suppressed
+                return .object([
+                    ("measure", .string(c.measure)), ("group", MeasuresJSON.group(c.group)),
+                    ("before", side(c.before, hide: hide)), ("after", side(c.after, hide: hide)),
+                    ("difference", hide ? .null : .number(c.difference)), ("standardError", hide ? .null : .number(c.standardError)),
+                    ("lower", hide ? .null : .number(c.lower)), ("upper", hide ? .null : .number(c.upper)),
+                    ("z", hide ? .null : .number(c.z)), ("pValue", hide ? .null : .number(c.pValue)),
+                    ("pHolm", hide ? .null : .number(c.pHolm)), ("pBH", hide ? .null : .number(c.pBH)),
+                    ("significant", .bool(c.significant)), ("direction", .string(c.direction.rawValue)),
+                    ("comparable", .bool(c.comparable)), ("intervalsOverlap", .bool(c.intervalsOverlap)),
+                    ("suppressed", .bool(hide)),
+                ])
+            })),
+            ("notes", .array(notes.map(JSONValue.string))),
+        ]).serialized()
+    }
+
+    public static func csv(_ comparisons: [Comparison]) -> String {
+        var w = CSVWriter(header: ["measure", "level", "council", "group", "byVariable", "byValue", "beforeYear", "before", "beforeSE",
+                                   "afterYear", "after", "afterSE", "difference", "standardError", "lower", "upper", "z", "pValue",
+                                   "pHolm", "pBH", "significant", "direction", "comparable", "suppressed"])
+        for c in comparisons {
+            let h = c.suppressed
+            func n(_ x: Double) -> CSVWriter.Cell { h ? .empty : .optional(x) }
+            w.writeRow([.text(c.measure), .text(c.group.level.rawValue), .text(c.group.council ?? ""), .text(c.group.group ?? ""),
+                        .text(c.group.byVariable ?? ""), .text(c.group.byValue ?? ""), .text(c.before.surveyYear ?? ""),
+                        n(c.before.estimate), n(c.before.standardError), .text(c.after.surveyYear ?? ""), n(c.after.estimate),
+                        n(c.after.standardError), n(c.difference), n(c.standardError), n(c.lower), n(c.upper), n(c.z),
+                        n(c.pValue), n(c.pHolm), n(c.pBH), .text(String(c.significant)), .text(c.direction.rawValue),
+                        .text(String(c.comparable)), .text(String(h))])
+        }
+        return w.output
+    }
+
+    /// `↑ 3A council 716: 61.9% → 66.0% (+4.1 points, p = 0.012) improved`.
+    public static func text(_ comparisons: [Comparison], kinds: (String) -> Measure.Kind, adjust: Comparison.Adjustment, alpha: Double) -> String {
+        var out = "Year-on-year change (two-sided z test, α = \(alpha)\(adjust == .none ? "" : ", \(adjust.rawValue)-adjusted p"))\n\n"
+        for c in comparisons {
+            let arrow: String
+            switch c.direction {
+            case .improved: arrow = "↑"
+            case .declined: arrow = "↓"
+            case .noSignificantChange: arrow = "↔"
+            }
+            let proportion = kinds(c.measure) == .proportion
+            func v(_ x: Double) -> String { proportion ? MeasuresText.fixed(x * 100, 1) + "%" : MeasuresText.fixed(x, 2) }
+            let diff = proportion ? MeasuresText.fixed(c.difference * 100, 1) + " points" : MeasuresText.fixed(c.difference, 2)
+            let words = c.direction == .noSignificantChange ? "no significant change" : c.direction.rawValue
+            var line = "\(arrow) \(MeasuresText.pad(c.measure, 4)) \(MeasuresText.pad(c.group.label, 16)) "
+            if c.suppressed {
+                line += "[c] suppressed (too few respondents)"
+            } else {
+                let p = c.pValue < 0.001 ? "p < 0.001" : "p = " + MeasuresText.fixed(c.pValue, 3)
+                line += "\(v(c.before.estimate)) → \(v(c.after.estimate)) (\(c.difference >= 0 ? "+" : "")\(diff), \(p)) \(words)"
+            }
+            if !c.comparable { line += " — not comparable across a survey change" }
+            out += line + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import CareSurveyKit
+import SurveyEstimation
+import SurveyFiles
+import SurveyReports
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Year-on-year change for every measure and group, with a significance test.",
+        discussion: """
+        Each side is a results JSON from `measures`, a published-figures CSV (measure,council,estimate,marginOfError[,surveyYear]; \
+        SE = margin/1.96), or returns with --before-population/--after-population. Two-sided z test on independent samples; \
+        Holm and Benjamini–Hochberg adjusted p-values are always reported and --adjust chooses which one drives the flag.
+        Example: caresurvey compare --before 2022.json --after returns-2023/ --after-population pop-2023.csv
+        """
+    )
+
+    @Option(parsing: .upToNextOption, help: "Earlier year: results JSON, published CSV, or returns.") var before: [String]
+    @Option(parsing: .upToNextOption, help: "Later year: results JSON, published CSV, or returns.") var after: [String]
+    @Option(name: .customLong("before-population"), help: "Populations for the earlier year's returns.") var beforePopulation: [String] = []
+    @Option(name: .customLong("after-population"), help: "Populations for the later year's returns.") var afterPopulation: [String] = []
+    @Option(name: .customLong("before-year"), help: "Survey year of the earlier figures, when the input does not say.") var beforeYear: String?
+    @Option(name: .customLong("after-year"), help: "Survey year of the later figures, when the input does not say.") var afterYear: String?
+    @Option(help: "Which p drives the flag: none (default), holm or bh.") var adjust: String = "none"
+    @Option(help: "Significance level.") var alpha: Double = 0.05
+    @Option(help: "Survey: ascs or sace (default: detected).") var survey: String?
+    @Option(help: "Groups when computing from returns: council (default), england, or a LaCode,Group file.") var by: String = "council"
+    @Option(name: .customLong("suppress-below"), help: "Disclosure control threshold (0 = off).") var suppressBelow: Int = 3
+    @OptionGroup var out: OutputOptions
+
+    func run() throws {
+        try runReporting {
+            guard let adjustment = Comparison.Adjustment(rawValue: adjust) else { throw CLIFailure(message: "--adjust must be none, holm or bh", code: 2) }
+            guard alpha > 0, alpha < 1 else { throw CLIFailure(message: "--alpha must be in (0, 1)", code: 2) }
+            let toolkit = try loadToolkit()
+            var options = EstimationOptions()
+            try EstimationArguments.applyGrouping(by, to: &options)
+            let a = try toolkit.yearFigures(paths: before, populations: beforePopulation,
+                                            options: LoadOptions(survey: survey, surveyYear: beforeYear), estimation: options)
+            let b = try toolkit.yearFigures(paths: after, populations: afterPopulation,
+                                            options: LoadOptions(survey: survey, surveyYear: afterYear), estimation: options)
+            var test = ChangeTest.Options()
+            test.alpha = alpha
+            test.adjust = adjustment
+            test.suppressBelow = suppressBelow
+            let comparisons = toolkit.compare(before: a, after: b, options: test)
+            if comparisons.isEmpty { throw CLIFailure(message: "no measure and group is present in both inputs", code: 1) }
+            let kinds = Dictionary(toolkit.codebooks.flatMap(\.measures).map { ($0.code, $0.kind) }, uniquingKeysWith: { a, _ in a })
+            let text: String
+            switch out.resolvedFormat() {
+            case .json, .html: text = CompareOutput.json(comparisons, alpha: alpha, adjust: adjustment, notes: a.notes + b.notes)
+            case .csv: text = CompareOutput.csv(comparisons)
+            case .text: text = CompareOutput.text(comparisons, kinds: { kinds[$0] ?? .proportion }, adjust: adjustment, alpha: alpha)
+            }
+            try out.emit(text, inputs: ReturnLoader.expand(before + after + beforePopulation + afterPopulation))
+            return 0
+        }
+    }
+}

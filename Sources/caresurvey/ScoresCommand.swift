@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import CareSurveyKit
+import SurveyFiles
+
+struct ScoresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scores",
+        abstract: "One row per respondent: council, serial, stratum, every measure's value (flags 0/1, scores) and weights.",
+        discussion: """
+        For checking and for your own analysis. Weights (eligible population / valid answers in the cell, per measure) \
+        are included when --population is given. This output identifies respondents by serial number: keep it private.
+        Example: caresurvey scores Examples/ascs/returns.csv --population Examples/ascs/population.csv -o scores.csv
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @Option(name: .customLong("population"), help: "Eligible-population file(s), for the weights.") var population: [String] = []
+    @OptionGroup var out: OutputOptions
+
+    func run() throws {
+        try runReporting {
+            let toolkit = try loadToolkit()
+            let prepared = try toolkit.prepare(returns: input.returns, populationFiles: population, options: input.loadOptions,
+                                               requirePopulations: false)
+            let table = RespondentScores.table(prepared)
+            let text = out.resolvedFormat(default: .csv) == .json ? table.json() : table.csv()
+            try out.emit(text, inputs: ReturnLoader.expand(input.returns + population))
+            return 0
+        }
+    }
+}
