@@ -207,5 +207,14 @@ doc = {
 }
 for k in ("derived",):
     pass
+norm = lambda h: ''.join(c for c in h.lower() if c not in ' _[]()\r\n\t')
+cols = sorted(headers, key=lambda c: (len(c), c))
+claimed = set()
+for f in F:
+    for c in cols:
+        if c in claimed or 'key' not in f: continue
+        h = norm(headers[c])
+        if (h.startswith(f['key']) if f.get('question') else f['key'] in h):
+            f['header'] = headers[c]; claimed.add(c); break
 json.dump(doc, sys.stdout, indent=1, ensure_ascii=False)
 print()

@@ -44,6 +44,8 @@ public struct Field: Sendable, Hashable, Codable {
     public var excelOnly: Bool?
     /// The question text, for reports.
     public var text: String?
+    /// The header text of the official Excel return, as written there (for writing workbooks).
+    public var header: String?
 
     public init(name: String, key: String? = nil, label: String, kind: Kind, codes: [CodeLabel]? = nil,
                 min: Int? = nil, max: Int? = nil, easyReadCodes: [Int]? = nil, question: Bool? = nil,
