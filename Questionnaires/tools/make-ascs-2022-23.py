@@ -24,6 +24,13 @@ def ren(name): return RENAME.get(name, name)
 def relabel(label, new):
     # "Q14a Pain or discomfort" -> "Q15a Pain or discomfort"
     return re.sub(r"^Q\d+[a-f]?\b", "Q" + new[1:], label)
+def reheader(header, new):
+    # Official header text, bracket style kept: "Q14a - Bodily pain" -> "Q15a - ...", "Q15[a] - " -> "Q16[a] - ",
+    # "Q7b - " -> "Q7c - ".
+    m = re.match(r"Q(\d+)(\[?)([a-f]?)(\]?)", header)
+    n = re.fullmatch(r"q(\d+)([a-f]?)", new)
+    if not m or not n: return header
+    return "Q" + n.group(1) + m.group(2) + n.group(2) + m.group(4) + header[m.end():]
 
 fields = []
 for f in old["fields"]:
@@ -32,16 +39,19 @@ for f in old["fields"]:
         new = ren(g["name"])
         if new != g["name"]:
             g["name"], g["key"], g["label"] = new, new + "-", relabel(g["label"], new)
+            if "header" in g: g["header"] = reheader(g["header"], new)
     fields.append(g)
     if f["name"] == "q7a":
         fields.append({"name": "q7b", "key": "q7b-", "label": "Q7b New question in 2022-23 (content unconfirmed; codes 1/2 provisional)",
                        "kind": "code", "codes": [{"code": 1, "label": "Code 1 (provisional)"}, {"code": 2, "label": "Code 2 (provisional)"}],
-                       "question": True, "mandatory": True})
+                       "question": True, "mandatory": True,
+                       "header": "Q7b - New question in 2022-23 (content unconfirmed)"})
     if f["name"] == "q11":
         fields.append({"name": "q12", "key": "q12-", "label": "Q12 Loneliness (new in 2022-23; labels provisional)", "kind": "code",
                        "codes": [{"code": 1, "label": "Often or always"}, {"code": 2, "label": "Some of the time"},
                                  {"code": 3, "label": "Occasionally"}, {"code": 4, "label": "Hardly ever"}, {"code": 5, "label": "Never"}],
-                       "question": True, "mandatory": True, "text": "How often do you feel lonely?"})
+                       "question": True, "mandatory": True, "text": "How often do you feel lonely?",
+                       "header": "Q12 - How often do you feel lonely?"})
 # Keep the 2021-22 order of questions by number.
 names = [f["name"] for f in fields]
 assert len(names) == len(set(names)), "duplicate field names"

@@ -27,6 +27,12 @@ public enum MeasuresAnalysis {
         }
         let domainResults = try DomainAnalysis.measures(scored, design: design, populations: populations, options: options)
         results.append(contentsOf: domainResults)
+        // Measure by measure, in codebook order; groups keep their order within a measure.
+        let order = Dictionary(uniqueKeysWithValues: scored.measures.enumerated().map { ($1.code, $0) })
+        results = results.enumerated().sorted { a, b in
+            let (x, y) = (order[a.element.measure] ?? 0, order[b.element.measure] ?? 0)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
         return MeasuresReport(survey: table.codebook.survey, surveyYear: table.codebook.surveyYear, interval: options.interval,
                               level: options.level, results: results, errors: diagnostics.errors, warnings: diagnostics.warnings,
                               notes: allNotes)

@@ -29,6 +29,8 @@ public struct Codebook: Sendable, Hashable, Codable {
     public var populations: PopulationScheme
     public var measures: [Measure]
     public var tables: [TableSpec]
+    /// Demographic domains for `--by`.
+    public var domains: [DomainSpec]?
     /// How to recognise a file of this codebook from its columns.
     public var detect: Detection
 
