@@ -18,6 +18,12 @@ import SurveyScoring
         try #require(Fixtures.toolkit.codebooks.first { $0.id == id }, "no codebook \(id) in Questionnaires/")
     }
 
+    /// Load options naming a codebook, for tests about content rather than detection.
+    static func options(_ id: String) -> LoadOptions {
+        let parts = id.split(separator: "-", maxSplits: 1).map(String.init)
+        return LoadOptions(survey: parts[0], surveyYear: parts[1])
+    }
+
     /// The columns of the tidy CSV form of a codebook (Excel-only formula columns left out).
     static func csvColumns(_ codebook: Codebook) -> [String] {
         codebook.fields.filter { !$0.isExcelOnly }.map(\.name)
@@ -107,15 +113,24 @@ import SurveyScoring
             #expect(variables.contains(table.sourceVariable), "table \(table.question): unknown variable")
             #expect(sets.contains(table.populationSet), "table \(table.question): unknown population set")
         }
-        // Every coded question has its answer table; free text never does and never feeds a measure.
-        let codedQuestions = codebook.fields.filter { $0.isQuestion && $0.kind == .code }.map(\.name)
-        #expect(Set(codedQuestions) == Set(tabulated), "tables: \(Set(codedQuestions).symmetricDifference(tabulated).sorted())")
+        // Every single-coded question has its answer table (tick-all items may have one: the ASCS
+        // tabulates them, the SACE does not); free text never does and never feeds a measure.
+        let codedQuestions = codebook.fields.filter { $0.isQuestion && $0.kind == .code }
+        let tickItems = Set((codebook.multiTickGroups ?? []).flatMap(\.fields))
+            .union(codedQuestions.filter { $0.codes?.first?.label == "Ticked" }.map(\.name))
+        let singleCoded = Set(codedQuestions.map(\.name)).subtracting(tickItems)
+        #expect(singleCoded.isSubset(of: Set(tabulated)), "no table for \(singleCoded.subtracting(tabulated).sorted())")
+        #expect(Set(tabulated).isSubset(of: Set(codedQuestions.map(\.name))), "table of a non-question: \(Set(tabulated).subtracting(codedQuestions.map(\.name)).sorted())")
         let measured = codebook.measures.flatMap { m in
             [m.flag?.variable].compactMap { $0 } + (m.score?.terms ?? []).flatMap(\.variables) + (m.eligible ?? []).map(\.field)
         }
         #expect(freeText.isDisjoint(with: measured) && freeText.isDisjoint(with: codebook.tables.map(\.sourceVariable)))
         for group in codebook.multiTickGroups ?? [] {
             for f in group.fields { #expect(codebook.field(f)?.isQuestion == true, "group \(group.name): \(f)") }
+        }
+        for domain in codebook.domains ?? [] {
+            #expect(variables.contains(domain.field), "domain \(domain.name): unknown variable \(domain.field)")
+            #expect(!domain.groups.isEmpty)
         }
         for column in codebook.detect.all { #expect(names.contains(column), "detect.all: \(column) is not a field") }
         for column in codebook.detect.none ?? [] { #expect(!names.contains(column), "detect.none: \(column) is a field") }
@@ -159,6 +174,10 @@ import SurveyScoring
         #expect(sace21.measure("3B")?.flag?.variable == "q18")
         #expect(sace21.measure("3C2")?.flag?.variable == "q16")
         #expect(sace21.field("q16")?.codes == sace23.field("q17")?.codes)
+        // SACE answer tables: the single-coded questions (not the tick-all items of Q2, Q5, Q6).
+        let single = ["q1", "q3", "q4", "q7", "q8", "q9", "q10", "q11", "q12", "q15", "q16", "q17", "q18"]
+        #expect(sace21.tables.map(\.question) == single)
+        #expect(sace23.tables.map(\.question) == single + ["q19"])
     }
 
     // MARK: - Detection
@@ -203,8 +222,9 @@ import SurveyScoring
                       ("codebooks/sace-2023-24-614.csv", "sace-2023-24")])
     func everyMeasureCompilesAndScores(file: String, id: String) throws {
         let prepared = try Fixtures.toolkit.prepare(returns: [try Fixtures.require(Fixtures.path(file))], populationFiles: [],
-                                                    options: LoadOptions(), requirePopulations: false)
+                                                    options: Self.options(id), requirePopulations: false)
         #expect(prepared.codebook.id == id)
+        #expect(prepared.loaded.summary.errors == 0 || id == "ascs-2021-22", "\(prepared.loaded.diagnostics.prefix(3).map(\.message))")
         for measure in prepared.codebook.measures {
             let values = try #require(prepared.scored.values(of: measure.code))
             #expect(values.contains { !$0.isNaN }, "\(id) \(measure.code) gives no value to anyone")
@@ -218,15 +238,15 @@ import SurveyScoring
     /// The later-numbering fixtures are conformance rows in the new layout: every respondent's value
     /// of every measure is the same as with the earlier codebook, and the council's measures
     /// reproduce the conformance reference.
-    @Test(arguments: [("codebooks/ascs-2022-23-716.csv", "conformance/ascs-2021-22-edge", "716"),
-                      ("codebooks/sace-2023-24-614.csv", "conformance/sace-2021-22-twenty", "614")])
-    func renumberedLayoutGivesTheSameResults(file: String, set: String, council: String) throws {
+    @Test(arguments: [("codebooks/ascs-2022-23-716.csv", "ascs-2022-23", "conformance/ascs-2021-22-edge", "ascs-2021-22", "716"),
+                      ("codebooks/sace-2023-24-614.csv", "sace-2023-24", "conformance/sace-2021-22-twenty", "sace-2021-22", "614")])
+    func renumberedLayoutGivesTheSameResults(file: String, id: String, set: String, olderID: String, council: String) throws {
         let newer = try Fixtures.toolkit.prepare(returns: [try Fixtures.require(Fixtures.path(file))],
                                                  populationFiles: [try Fixtures.require(Fixtures.path(set + "/population.csv"))],
-                                                 options: LoadOptions())
+                                                 options: Self.options(id))
         let older = try Fixtures.toolkit.prepare(returns: [try Fixtures.require(Fixtures.path(set + "/returns.csv"))],
-                                                 populationFiles: [], options: LoadOptions(), requirePopulations: false)
-        #expect(newer.codebook.surveyYear != older.codebook.surveyYear)
+                                                 populationFiles: [], options: Self.options(olderID), requirePopulations: false)
+        #expect(newer.codebook.id == id && older.codebook.id == olderID)
         // The same data problems as the council's rows of the conformance file (no new ones).
         let olderTable = try #require(older.loaded.table)
         let councilRows = Set(olderTable.sourceRow.indices.filter { olderTable.councils[Int(olderTable.council[$0])] == council }

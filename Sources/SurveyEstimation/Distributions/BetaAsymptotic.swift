@@ -1,8 +1,9 @@
 import Foundation
 
-/// The incomplete beta ratio `I_x(a, b)` for a large `a` and a small `b` with `x` near 1, where the
-/// continued fraction of `Beta` loses about `log₁₀ a` digits to cancellation (this is the regime of
-/// Student's t with many degrees of freedom: `a = ν/2`, `b = ½`).
+/// Asymptotic expansions of the incomplete beta ratio `I_x(a, b)` where the continued fractions of
+/// `Beta` are ill conditioned or slow: a large `a` with a small `b` and `x` near 1 (they lose about
+/// `log₁₀ a` digits; this is Student's t with many degrees of freedom, `a = ν/2`, `b = ½`), and
+/// large `a` and `b` near the mean (they need O(√min(a, b)) steps).
 ///
 /// Algorithms of DiDonato & Morris (1992), ACM TOMS 708:
 /// - **BGRAT** — asymptotic expansion for `a ≥ 15`, `b ≤ 1` (Temme's expansion in incomplete gamma
@@ -11,6 +12,7 @@ import Foundation
 ///   recurrences for `Jₙ`, `pₙ` of TOMS 708 §9;
 /// - **BUP** — the upward recurrence `I_x(a, b + 1) = I_x(a, b) + x^a (1−x)^b / (b·B(a, b))`, which
 ///   reduces `b < 40` to `b₀ = b − ⌊b⌋ ∈ (0, 1]` by adding positive terms only;
+/// - **BASYM** — Temme's asymptotic expansion for large a and b near the mean (see `basym`);
 /// - `Q(b, z)` for `b ≤ 1`: the alternating series `γ(b, z) = z^b/b · (1 + J)` around `1/Γ(1 + b) − 1`
 ///   for `z < 1.1` (as GRAT1), Legendre's continued fraction (modified Lentz) otherwise.
 enum BetaAsymptotic {
@@ -82,6 +84,111 @@ enum BetaAsymptotic {
             if abs(dj) <= eps * (sum + l) { break }
         }
         return w + u * sum
+    }
+
+    /// BASYM: `I_x(a, b)` for large `a, b ≥ 15` near the mean, `0 ≤ λ = (a + b)y − b ≤ 0.03·min(a, b)`,
+    /// where the continued fractions need O(√min(a, b)) steps. Temme's expansion as in TOMS 708:
+    /// with `f = a·ρ(−λ/a) + b·ρ(λ/b)`, `ρ(u) = u − log(1 + u)`,
+    /// `I_x = (2/√π)·e^(−f)·e^(−(δ(a) + δ(b) − δ(a+b)))·Σ dₙ wⁿ Jₙ`, `J₀ = (√π/4)·e^f·erfc(√f)`.
+    static func basym(a: Double, b: Double, lambda: Double) -> Double {
+        let eps = 100 * Double.ulpOfOne
+        let e0 = 1.1283791670955126          // 2/√π
+        let e1 = 0.35355339059327373         // 2^(−3/2)
+        let h: Double, r0: Double, r1: Double, w0: Double
+        if a < b {
+            h = a / b
+            r0 = 1 / (1 + h)
+            r1 = (b - a) / b
+            w0 = 1 / (a * (1 + h)).squareRoot()
+        } else {
+            h = b / a
+            r0 = 1 / (1 + h)
+            r1 = (b - a) / a
+            w0 = 1 / (b * (1 + h)).squareRoot()
+        }
+        let f = a * SpecialFunctions.logOnePlusRemainder(-lambda / a)
+            + b * SpecialFunctions.logOnePlusRemainder(lambda / b)
+        let t = exp(-f)
+        if t == 0 { return 0 }
+        let z0 = f.squareRoot()
+        let z = 0.5 * (z0 / e1)
+        let z2 = f + f
+        let num = 20
+        var a0 = [Double](repeating: 0, count: num + 2)
+        var b0 = [Double](repeating: 0, count: num + 2)
+        var c = [Double](repeating: 0, count: num + 2)
+        var d = [Double](repeating: 0, count: num + 2)
+        a0[1] = (2.0 / 3.0) * r1
+        c[1] = -0.5 * a0[1]
+        d[1] = -c[1]
+        var j0 = (0.5 / e0) * scaledErfc(z0)
+        var j1 = e1
+        var sum = j0 + d[1] * w0 * j1
+        var s = 1.0
+        let h2 = h * h
+        var hn = 1.0
+        var w = w0
+        var znm1 = z
+        var zn = z2
+        for n in stride(from: 2, through: num, by: 2) {
+            hn *= h2
+            a0[n] = 2 * r0 * (1 + h * hn) / (Double(n) + 2)
+            let np1 = n + 1
+            s += hn
+            a0[np1] = 2 * r1 * s / (Double(n) + 3)
+            for i in n...np1 {
+                let r = -0.5 * (Double(i) + 1)
+                b0[1] = r * a0[1]
+                if i >= 2 {
+                    for m in 2...i {
+                        var bsum = 0.0
+                        for j in 1..<m { bsum += (Double(j) * r - Double(m - j)) * a0[j] * b0[m - j] }
+                        b0[m] = r * a0[m] + bsum / Double(m)
+                    }
+                }
+                c[i] = b0[i] / (Double(i) + 1)
+                var dsum = 0.0
+                for j in 1..<i { dsum += d[i - j] * c[j] }
+                d[i] = -(dsum + c[i])
+            }
+            j0 = e1 * znm1 + (Double(n) - 1) * j0
+            j1 = e1 * zn + Double(n) * j1
+            znm1 *= z2
+            zn *= z2
+            w *= w0
+            let t0 = d[n] * w * j0
+            w *= w0
+            let t1 = d[np1] * w * j1
+            sum += t0 + t1
+            if abs(t0) + abs(t1) <= eps * sum { break }
+        }
+        let correction = SpecialFunctions.stirlingRemainder(a) + SpecialFunctions.stirlingRemainder(b)
+            - SpecialFunctions.stirlingRemainder(a + b)
+        return e0 * t * exp(-correction) * sum
+    }
+
+    /// `e^(z²)·erfc(z)` for `z ≥ 0`: direct below 2, else Laplace's continued fraction
+    /// `1/√π · 1/(z + ½/(z + 1/(z + (3/2)/(z + …))))` (modified Lentz).
+    static func scaledErfc(_ z: Double) -> Double {
+        if z < 2 { return exp(z * z) * erfc(z) }
+        let tiny = 1e-300
+        var f = z
+        var c = z
+        var d = 0.0
+        var k = 1.0
+        while k < 5000 {
+            let an = k / 2
+            d = z + an * d
+            if abs(d) < tiny { d = tiny }
+            c = z + an / c
+            if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            let delta = c * d
+            f *= delta
+            if abs(delta - 1) <= 1e-16 { break }
+            k += 1
+        }
+        return 1 / (f * 1.7724538509055159)   // √π
     }
 
     /// `Q(b, z) / r` for `0 < b ≤ 1`, `z > 0`, where `r = e^(−z) z^b / Γ(b)` is supplied by the caller.

@@ -11,7 +11,8 @@ import Foundation
 /// **Quantile.** Wichura's Algorithm AS 241 (PPND16), *Applied Statistics* 37(3), 477–484 (1988):
 /// rational approximations of degree 7 in `r = 0.180625 − q²` for `|q| = |p − ½| ≤ 0.425`, and in
 /// `r = √(−log min(p, 1−p))` (split at r = 5) in the tails; relative accuracy about 1e-16.
-/// `min(p, 1 − p)` is exact in floating point for `p ≥ ½`.
+/// `min(p, 1 − p)` is exact in floating point for `p ≥ ½`. No Newton refinement is applied: the
+/// approximation alone is within 4e-16 relative of scipy/mpmath from p = 1e-300 to 1 − 1e-10.
 public enum Normal {
     /// `Φ(x) = P(Z ≤ x)`.
     public static func cdf(_ x: Double) -> Double {
@@ -81,6 +82,7 @@ public enum Normal {
     static func erfcOfScaled(_ s: Double) -> Double {
         let cHi = 0.7071067811865476                 // 1/√2 rounded
         let cLo = -4.8336466567264565e-17            // 1/√2 − cHi
+        guard s.isFinite else { return s > 0 ? 0 : 2 }
         let z = s * cHi
         let error = fma(s, cHi, -z) + s * cLo        // (s/√2) − z
         let twoOverRootPi = 1.1283791670955126

@@ -103,10 +103,24 @@ public enum ReturnLoader {
             let fileError = (error as? FileError) ?? .unreadable(file: path, reason: "\(error)")
             var summary = ReadSummary()
             summary.errors = 1
-            let diagnostic = Diagnostic.error("unreadable-file", fileError.description, file: path, sheet: sheetOf(fileError))
-            return FileRead(report: FileReport(path: path, format: format, sheet: nil, codebook: nil, summary: summary, error: fileError.description),
+            var message = fileError.description
+            if message.hasPrefix(path + ": ") { message.removeFirst(path.count + 2) }
+            if message.hasPrefix(path + ", ") { message.removeFirst(path.count + 2) }
+            let diagnostic = Diagnostic.error("unreadable-file", message, file: path, sheet: sheetOf(fileError), row: rowOf(fileError),
+                                              column: columnOf(fileError))
+            return FileRead(report: FileReport(path: path, format: format, sheet: nil, codebook: nil, summary: summary, error: message),
                             table: nil, diagnostics: [diagnostic], populations: [], rowHasError: [])
         }
+    }
+
+    static func rowOf(_ error: FileError) -> Int? {
+        if case let .malformed(_, _, row, _, _) = error { return row }
+        return nil
+    }
+
+    static func columnOf(_ error: FileError) -> String? {
+        if case let .malformed(_, _, _, column, _) = error { return column }
+        return nil
     }
 
     static func sheetOf(_ error: FileError) -> String? {
