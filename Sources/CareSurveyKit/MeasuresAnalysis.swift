@@ -48,9 +48,6 @@ public enum MeasuresAnalysis {
             lower = interval.lower
             upper = interval.upper
             if let note = interval.note { notes.append(note) }
-            if measure.kind == .proportion, interval.lower < 0 || interval.upper > 1 {
-                notes.append("the interval extends outside [0, 1]; reported unclamped")
-            }
         }
         var result = MeasureResult(measure: measure.code, formerCode: measure.formerCode, name: measure.name, kind: measure.kind,
                                    group: group, estimate: estimate, lower: lower, upper: upper, notes: notes,

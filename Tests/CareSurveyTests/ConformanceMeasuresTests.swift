@@ -64,3 +64,23 @@ import SurveyModel
         }
     }
 }
+
+/// expected-intervals.json through the whole pipeline (`measures --interval …`).
+@Suite struct ConformanceIntervalTests {
+    @Test(arguments: ["ascs-2021-22-edge", "ascs-2021-22-twenty/before"])
+    func everyMethodMatchesR(set: String) throws {
+        let expected = try #require(try Fixtures.json(Fixtures.conformance(set + "/expected-intervals.json")) as? [String: Any])
+        let rows = try #require(expected["intervals"] as? [[String: Any]])
+        for method in [IntervalMethod.waldT, .logit, .kornGraubard, .wilson] {
+            let report = try ConformanceMeasuresTests.report(set, interval: method)
+            for row in rows {
+                let key = groupKey(row)
+                let measure = row["measure"] as! String
+                let got = try #require(report.results.first { $0.measure == measure && $0.group == key })
+                let bounds = try #require(row[method.rawValue] as? [Double])
+                #expect(close(got.lower, bounds[0]) && close(got.upper, bounds[1]), "\(set) \(measure) \(key.label) \(method.rawValue)")
+                #expect(got.estimate.map { $0.respondents - $0.cells } == row["df"] as? Int)
+            }
+        }
+    }
+}

@@ -49,6 +49,12 @@ enum Fmt {
         return MeasuresText.fixed(x, digits)
     }
 
+    /// For reading: like `fixed` with a true minus sign (`−0.1`).
+    static func display(_ x: Double, _ digits: Int) -> String {
+        let s = fixed(x, digits)
+        return s.hasPrefix("-") ? "−" + s.dropFirst() : s
+    }
+
     /// `12,345`.
     static func count(_ n: Int) -> String {
         let digits = String(abs(n))
@@ -99,13 +105,13 @@ struct ValueFormat: Sendable {
     /// The value in display units (percent for proportions).
     func scaled(_ x: Double) -> Double { isProportion ? x * 100 : x }
 
-    func value(_ x: Double) -> String { Fmt.fixed(scaled(x), decimals) + (isProportion ? "%" : "") }
+    func value(_ x: Double) -> String { Fmt.display(scaled(x), decimals) + (isProportion ? "%" : "") }
 
     /// An axis label in display units.
     func axis(_ displayValue: Double, step: Double) -> String {
         var digits = 0
         while digits < 4, abs(step * Fmt.pow10(digits) - (step * Fmt.pow10(digits)).rounded()) > 1e-6 { digits += 1 }
-        return Fmt.fixed(displayValue, digits) + (isProportion ? "%" : "")
+        return Fmt.display(displayValue, digits) + (isProportion ? "%" : "")
     }
 
     /// `+4.1 points`, `−0.120`.

@@ -52,7 +52,8 @@ extension HTMLReport {
     static func changeTable(_ rows: [(String, Comparison?)], group: GroupKey, label: String, previousYear: String,
                             currentYear: String, c: Context) -> String {
         let level = Fmt.level(c.input.method.level)
-        var out = "<table class=\"change\">\n<caption>Year-on-year change, \(HTML.escape(label))</caption>\n<thead><tr>"
+        var out = "<table class=\"change\">\n<caption>Year-on-year change, \(HTML.escape(label))</caption>\n"
+        out += "<colgroup><col class=\"c-measure\"><col class=\"c-num\"><col class=\"c-num\"><col class=\"c-change\"><col class=\"c-p\"><col class=\"c-result\"></colgroup>\n<thead><tr>"
         out += "<th scope=\"col\">Measure</th><th scope=\"col\" class=\"num\">Previous<br><span class=\"sub\">\(HTML.escape(previousYear))</span></th>"
         out += "<th scope=\"col\" class=\"num\">Current<br><span class=\"sub\">\(HTML.escape(currentYear))</span></th><th scope=\"col\" class=\"num\">Change<br><span class=\"sub\">(\(level) CI)</span></th>"
         out += "<th scope=\"col\" class=\"num\">p</th><th scope=\"col\">Result</th></tr></thead>\n<tbody>\n"

@@ -57,7 +57,7 @@ extension HTMLReport {
             out += "<p class=\"qtext\">Shown as: \(HTML.escape(derived.label)).</p>\n"
         }
         // The bar.
-        let width = 440.0, height = 30.0
+        let width = 500.0, height = 30.0
         let k = results.count
         var desc: [String] = []
         var bar = ""
@@ -101,8 +101,8 @@ extension HTMLReport {
                 seen.insert(s)
                 out += "<td class=\"num supp\">\(HTML.escape(s))<sup><a href=\"#\(s == "[x]" ? "fnd-x" : "fnd-c")\">\(s == "[x]" ? "2" : "1")</a></sup></td><td class=\"num\">–</td>"
             } else if let e = r.estimate, let lo = r.lower, let hi = r.upper {
-                out += "<td class=\"num\">\(Fmt.fixed(e.estimate * 100, 1))%</td>"
-                out += "<td class=\"num ci\">\(Fmt.fixed(lo * 100, 1)) to \(Fmt.fixed(hi * 100, 1))</td>"
+                out += "<td class=\"num\">\(Fmt.display(e.estimate * 100, 1))%</td>"
+                out += "<td class=\"num ci\">\(Fmt.display(lo * 100, 1)) to \(Fmt.display(hi * 100, 1))</td>"
             } else {
                 out += "<td class=\"num muted\">–</td><td class=\"num\">–</td>"
             }

@@ -48,6 +48,12 @@ extension HTMLReport {
     tr.nc td, tr.nc th { background: #fafafa; }
     .nc-flag { color: #7a3e00; font-size: 12px; font-weight: 600; }
     .chartcol { width: 272px; }
+    table.change { table-layout: fixed; }
+    table.change col.c-measure { width: auto; }
+    table.change col.c-num { width: 92px; }
+    table.change col.c-change { width: 150px; }
+    table.change col.c-p { width: 72px; }
+    table.change col.c-result { width: 220px; }
     svg { overflow: visible; }
     svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
     svg.row { display: block; width: 260px; height: 44px; }
@@ -88,7 +94,7 @@ extension HTMLReport {
     article.dist { break-inside: avoid; page-break-inside: avoid; border-top: 1px solid var(--rule); padding-top: 4px; }
     article.dist h3 { margin: 8px 0 2px; font-size: 15px; }
     .qtext { font-size: 12.5px; color: var(--muted); margin: 0 0 6px; }
-    svg.distbar { display: block; width: 100%; max-width: 440px; height: auto; margin: 4px 0; }
+    svg.distbar { display: block; width: 100%; height: auto; margin: 4px 0; }
     .seg { stroke: #fff; stroke-width: 1; }
     .seg.withheld { fill: #d9dce0; }
     .seglbl { font-size: 12px; font-weight: 600; }
