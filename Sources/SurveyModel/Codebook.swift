@@ -117,8 +117,10 @@ public struct Codebook: Sendable, Hashable, Codable {
     public func measure(_ code: String) -> Measure? { measures.first { $0.code == code } }
 
     /// Whether a file with these tidy columns belongs to this codebook.
-    public func matches(columns: Set<String>) -> Bool {
-        detect.all.allSatisfy(columns.contains) && !(detect.none ?? []).contains(where: columns.contains)
+    /// `fileColumns`: every column of the file, lower-cased (also those outside this codebook), for `none`.
+    public func matches(columns: Set<String>, fileColumns: Set<String>? = nil) -> Bool {
+        let present = fileColumns ?? Set(columns.map { $0.lowercased() })
+        return detect.all.allSatisfy(columns.contains) && !(detect.none ?? []).contains { present.contains($0.lowercased()) }
     }
 }
 

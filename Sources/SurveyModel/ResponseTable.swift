@@ -38,13 +38,30 @@ public struct ResponseTable: Sendable {
     public private(set) var sourceRow: [Int32] = []
     public private(set) var sources: [SourceFile] = []
 
+    /// Field indices of number and free-text fields (iterated without touching the dictionaries,
+    /// so appends stay in place).
+    private let numberKeys: [Int]
+    private let textKeys: [Int]
+    /// Coded field indices.
+    private let codedFields: [Int]
+
     public init(codebook: Codebook) {
         self.codebook = codebook
         self.columns = Array(repeating: [], count: codebook.fields.count)
-        for (index, field) in codebook.fields.enumerated() {
-            if field.kind == .number { numbers[index] = [] }
-            if field.kind == .freeText { freeText[index] = [] }
-        }
+        numberKeys = codebook.fields.indices.filter { codebook.fields[$0].kind == .number }
+        textKeys = codebook.fields.indices.filter { codebook.fields[$0].kind == .freeText }
+        codedFields = codebook.fields.indices.filter { codebook.fields[$0].isCoded }
+        for index in numberKeys { numbers[index] = [] }
+        for index in textKeys { freeText[index] = [] }
+    }
+
+    /// Reserves room for `rows` more rows.
+    public mutating func reserveCapacity(_ rows: Int) {
+        for index in codedFields { columns[index].reserveCapacity(count + rows) }
+        council.reserveCapacity(count + rows)
+        serial.reserveCapacity(count + rows)
+        source.reserveCapacity(count + rows)
+        sourceRow.reserveCapacity(count + rows)
     }
 
     /// Registers a source file; returns its index.
@@ -66,11 +83,9 @@ public struct ResponseTable: Sendable {
     public mutating func append(council: Int32, serial: String, source: Int32, row: Int32,
                                 codes: UnsafeBufferPointer<Int16>, numbers rowNumbers: [Int: Double] = [:],
                                 text: [Int: String] = [:]) {
-        for index in columns.indices where codebook.fields[index].isCoded {
-            columns[index].append(codes[index])
-        }
-        for key in numbers.keys { numbers[key]!.append(rowNumbers[key] ?? .nan) }
-        for key in freeText.keys { freeText[key]!.append(text[key] ?? "") }
+        for index in codedFields { columns[index].append(codes[index]) }
+        for key in numberKeys { numbers[key]!.append(rowNumbers[key] ?? .nan) }
+        for key in textKeys { freeText[key]!.append(text[key] ?? "") }
         self.council.append(council)
         self.serial.append(serial)
         self.source.append(source)
@@ -85,8 +100,8 @@ public struct ResponseTable: Sendable {
         sources.append(contentsOf: other.sources)
         let councilMap = other.councils.map { councilIndex($0) }
         for index in columns.indices { columns[index].append(contentsOf: other.columns[index]) }
-        for key in numbers.keys { numbers[key]!.append(contentsOf: other.numbers[key] ?? []) }
-        for key in freeText.keys { freeText[key]!.append(contentsOf: other.freeText[key] ?? []) }
+        for key in numberKeys { numbers[key]!.append(contentsOf: other.numbers[key] ?? []) }
+        for key in textKeys { freeText[key]!.append(contentsOf: other.freeText[key] ?? []) }
         council.append(contentsOf: other.council.map { councilMap[Int($0)] })
         serial.append(contentsOf: other.serial)
         source.append(contentsOf: other.source.map { $0 + sourceOffset })

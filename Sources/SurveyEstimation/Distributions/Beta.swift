@@ -125,13 +125,15 @@ public enum Beta {
             return (1 - w, w, logPrefactor)
         }
         if x * (a + b + 2) < a + 1 {
-            if a >= 15 && x > 0.7, let w = BetaAsymptotic.lowerRatio(x: x, y: y, a: a, b: b) {
+            if a >= 15 && x > 0.7, let v = BetaAsymptotic.lowerRatio(x: x, y: y, a: a, b: b) {
+                let w = min(1, v)
                 return (w, 1 - w, logPrefactor)
             }
             let w = min(1, exp(logPrefactor) * continuedFraction(a: a, b: b, x: x, y: y) / a)
             return (w, 1 - w, logPrefactor)
         } else {
-            if b >= 15 && y > 0.7, let w = BetaAsymptotic.lowerRatio(x: y, y: x, a: b, b: a) {
+            if b >= 15 && y > 0.7, let v = BetaAsymptotic.lowerRatio(x: y, y: x, a: b, b: a) {
+                let w = min(1, v)
                 return (1 - w, w, logPrefactor)
             }
             let w = min(1, exp(logPrefactor) * continuedFraction(a: b, b: a, x: y, y: x) / b)

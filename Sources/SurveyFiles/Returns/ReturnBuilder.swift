@@ -115,7 +115,7 @@ struct ReturnBuilder: CellSink {
             finishHeader()
             return
         }
-        guard rowNumber > headerRow, var table, var validator else { return }
+        guard rowNumber > headerRow, table != nil, let validator else { return }
         if cellCount == 0 && !hasInput {
             if mode == .excel { summary.templateRowsSkipped += 1 } else { summary.blankRowsSkipped += 1 }
             rowErrorsPending = 0
@@ -140,19 +140,16 @@ struct ReturnBuilder: CellSink {
         if rowErrorsPending > 0 { summary.rowsWithErrors += 1 }
         rowHasError.append(rowErrorsPending > 0)
         rowErrorsPending = 0
-        var codes = validator.codes
         for i in values.indices { codes[i] = present[i] ? Int16(clamping: values[i]) : ResponseTable.missing }
-        validator.codes = codes
-        let councilIndex = table.councilIndex(council)
+        let councilIndex = table!.councilIndex(council)
         codes.withUnsafeBufferPointer {
-            table.append(council: councilIndex, serial: serialText, source: sourceIndex, row: Int32(rowNumber),
+            table!.append(council: councilIndex, serial: serialText, source: sourceIndex, row: Int32(rowNumber),
                          codes: $0, numbers: numbers, text: texts)
         }
-        self.table = table
-        self.validator = validator
     }
 
     private var rowErrorsPending = 0
+    private var codes: [Int16] = []
 
     private mutating func report(_ diagnostic: Diagnostic) {
         var d = diagnostic
@@ -167,9 +164,16 @@ struct ReturnBuilder: CellSink {
     private mutating func finishHeader() {
         var best: (Codebook, HeaderMatcher.Result)?
         var detected = false
+        // Every column of the file, also those the codebook does not know (detect.none names columns
+        // of other years, such as q19 of SACE 2023-24): CSV names, or for Excel the text before the
+        // first "-" of the normalised header ("q19-thinking…" → "q19"), lower-cased.
+        let fileColumns = Set(header.map { h in
+            mode == .csv ? h.trimmingCharacters(in: .whitespaces).lowercased()
+                         : String(HeaderMatcher.normalise(h).prefix { $0 != "-" })
+        })
         for codebook in candidates {
             let result = HeaderMatcher.match(header: header, codebook: codebook, mode: mode)
-            if codebook.matches(columns: result.tidyNames) {
+            if codebook.matches(columns: result.tidyNames, fileColumns: fileColumns) {
                 best = (codebook, result)
                 detected = true
                 break
@@ -212,6 +216,7 @@ struct ReturnBuilder: CellSink {
         mapping = result
         validator = RowValidator(codebook: codebook)
         values = Array(repeating: 0, count: codebook.fields.count)
+        codes = Array(repeating: ResponseTable.missing, count: codebook.fields.count)
         present = Array(repeating: false, count: codebook.fields.count)
         badCell = Array(repeating: false, count: codebook.fields.count)
         councilField = codebook.fieldIndex("LaCode") ?? -1

@@ -12,7 +12,6 @@ struct RowValidator {
     }
 
     let codebook: Codebook
-    var codes: [Int16]
     private let missingCodes: Set<Int>
     private let responseField: Int?
     private let easyReadField: Int?
@@ -26,7 +25,6 @@ struct RowValidator {
 
     init(codebook: Codebook) {
         self.codebook = codebook
-        codes = Array(repeating: ResponseTable.missing, count: codebook.fields.count)
         missingCodes = Set(codebook.missingCodes)
         var index: [String: Int] = [:]
         for (i, f) in codebook.fields.enumerated() { index[f.name] = i }

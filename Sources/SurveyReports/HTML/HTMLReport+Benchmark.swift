@@ -70,7 +70,7 @@ extension HTMLReport {
 
         // Geometry: rows shrink with the number of councils so 150 councils stay on a page.
         let n = rows.count
-        let rowHeight: Double = n <= 30 ? 16 : (n <= 60 ? 10 : max(4, (640.0 / Double(n)).rounded(.down)))
+        let rowHeight: Double = n <= 30 ? 16 : (n <= 60 ? 10 : max(5, (720.0 / Double(n)).rounded(.down)))
         let labelEvery = rowHeight >= 10
         let width = 900.0, left = 64.0, right = 24.0, top = 30.0
         let plotHeight = Double(n) * rowHeight
@@ -104,7 +104,7 @@ extension HTMLReport {
             s += SVG.text("England \(f.value(e))", x: ex, y: top - 12, anchor: anchor, cssClass: "elabel")
         }
         // Rows.
-        let r = min(4.5, max(1.8, rowHeight * 0.32))
+        let r = min(4.5, max(2.3, rowHeight * 0.32))
         for (i, row) in rows.enumerated() {
             let y = top + (Double(i) + 0.5) * rowHeight
             let isFocus = row.council == focusCode
@@ -114,7 +114,7 @@ extension HTMLReport {
             }
             let cap = min(3, rowHeight * 0.3)
             s += whisker(scale, (f.scaled(row.estimate), f.scaled(row.lower), f.scaled(row.upper)), y: y,
-                         cssClass: isFocus ? "whisker focus" : "whisker", cap: cap)
+                         cssClass: isFocus ? "whisker focus" : "whisker \(style.cls)", cap: cap)
             s += SVG.marker(style.shape, x: scale.x(f.scaled(row.estimate)), y: y, r: isFocus ? max(r, 4.5) : r,
                             cssClass: "mk \(style.cls)\(isFocus ? " focus" : "")")
             if isFocus {

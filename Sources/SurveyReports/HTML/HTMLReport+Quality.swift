@@ -26,10 +26,11 @@ extension HTMLReport {
         row("Warnings", warnings)
         body += "</tbody>\n</table>\n"
         body += "<table class=\"rules\">\n<caption>Problems by rule</caption>\n"
+        body += "<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Severity</th><th scope=\"col\" class=\"num\">Count</th></tr></thead>\n"
         if c.input.diagnosticCounts.isEmpty {
-            body += "<tbody><tr><td>No errors or warnings.</td></tr></tbody>\n"
+            body += "<tbody><tr><td colspan=\"3\">No errors or warnings.</td></tr></tbody>\n"
         } else {
-            body += "<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Severity</th><th scope=\"col\" class=\"num\">Count</th></tr></thead>\n<tbody>\n"
+            body += "<tbody>\n"
             for rc in c.input.diagnosticCounts {
                 let sev = rc.severity == .error ? "<span class=\"sev err\">✖ error</span>" : "<span class=\"sev warn\">! warning</span>"
                 body += "<tr><th scope=\"row\"><code>\(HTML.escape(rc.rule))</code></th><td>\(sev)</td><td class=\"num\">\(Fmt.count(rc.count))</td></tr>\n"

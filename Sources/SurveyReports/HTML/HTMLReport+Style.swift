@@ -65,6 +65,9 @@ extension HTMLReport {
     .eline { stroke: var(--england); stroke-width: 1.6; stroke-dasharray: 4 3; }
     .elabel { font-size: 12px; font-weight: 600; fill: var(--england); }
     .whisker { stroke: #8b929a; stroke-width: 1.2; }
+    .whisker.better { stroke: #7fbf93; }
+    .whisker.worse { stroke: #e39a92; }
+    .whisker.similar { stroke: #a9afb7; }
     .whisker.focus { stroke: var(--focus); stroke-width: 2.2; }
     .mk { stroke: #fff; stroke-width: 0.6; }
     .mk.better { fill: var(--better); }

@@ -1,0 +1,176 @@
+import Foundation
+import SurveyModel
+import SurveyFiles
+
+/// What `caresurvey example` writes.
+public struct ExampleOptions: Sendable {
+    /// `ascs`, `sace`, or both.
+    public var surveys: [String] = ["ascs", "sace"]
+    /// The survey year of the codebooks (the 2021-22 ASCS codebook is the verified one with the
+    /// official Excel headers; SACE has a 2021-22 codebook too).
+    public var surveyYear = "2021-22"
+    public var councils = 20
+    public var seed: UInt64 = 1
+    /// Write the official workbooks (ASCS).
+    public var writeWorkbooks = true
+    /// Write workbooks for the first N councils only (nil = all).
+    public var workbookCouncils: Int?
+    /// The output folder: `<output>/<survey>/returns.csv`, `population.csv`, `xlsx/<council>.xlsx`.
+    public var output: String
+
+    public init(output: String) { self.output = output }
+
+    /// Largest number of councils (three-digit codes must stay distinct).
+    public static let maxCouncils = 800
+}
+
+/// One file written.
+public struct ExampleFileSummary: Sendable {
+    public enum Kind: String, Sendable { case returns, population, workbooks }
+    public var survey: String
+    public var kind: Kind
+    /// The file, or for workbooks their folder.
+    public var path: String
+    public var files: Int
+    public var rows: Int
+    public var respondents: Int
+    public var councils: Int
+    public var bytes: Int
+}
+
+public enum ExampleError: Error, CustomStringConvertible {
+    case invalidOption(String)
+    case noCodebook(survey: String, year: String, available: [String])
+    case write(String)
+
+    public var description: String {
+        switch self {
+        case let .invalidOption(message): return message
+        case let .noCodebook(survey, year, available):
+            return "no \(survey.uppercased()) \(year) questionnaire in Questionnaires/ (available: \(available.joined(separator: ", ")))"
+        case let .write(message): return message
+        }
+    }
+}
+
+extension Toolkit {
+    /// Generates and writes synthetic returns, populations and workbooks. Each file is written
+    /// atomically (temporary file, then rename); nothing outside `options.output` is touched and
+    /// nothing is deleted. Councils are generated in parallel with identical results.
+    public func writeExamples(_ options: ExampleOptions) throws(ExampleError) -> [ExampleFileSummary] {
+        guard (1...ExampleOptions.maxCouncils).contains(options.councils) else {
+            throw .invalidOption("--councils must be between 1 and \(ExampleOptions.maxCouncils)")
+        }
+        if let n = options.workbookCouncils, n < 0 { throw .invalidOption("--xlsx-councils must be 0 or more") }
+        var selected: [Codebook] = []
+        for survey in options.surveys {
+            guard let codebook = codebook(survey: survey, year: options.surveyYear) else {
+                throw .noCodebook(survey: survey, year: options.surveyYear,
+                                  available: availableYears(of: survey))
+            }
+            selected.append(codebook)
+        }
+        var summaries: [ExampleFileSummary] = []
+        for codebook in selected {
+            summaries += try ExampleWriter.write(ExampleGenerator(codebook: codebook, seed: options.seed), options: options)
+        }
+        return summaries
+    }
+
+    private func availableYears(of survey: String) -> [String] {
+        codebooks.filter { $0.survey.lowercased() == survey.lowercased() }.map { "\($0.survey) \($0.surveyYear)" }
+    }
+}
+
+enum ExampleWriter {
+    struct CouncilOutput: Sendable {
+        var csv: [UInt8]
+        var population: String
+        var rows: Int
+        var respondents: Int
+        var workbookBytes: Int
+        var error: String?
+    }
+
+    static func write(_ generator: ExampleGenerator, options: ExampleOptions) throws(ExampleError) -> [ExampleFileSummary] {
+        let survey = generator.codebook.survey.lowercased()
+        let folder = URL(fileURLWithPath: options.output).appendingPathComponent(survey)
+        let workbookFolder = folder.appendingPathComponent("xlsx")
+        let codes = ExampleGenerator.councilCodes(count: options.councils)
+        let workbookCount = options.writeWorkbooks && generator.canWriteWorkbooks ? min(options.workbookCouncils ?? codes.count, codes.count) : 0
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            if workbookCount > 0 { try FileManager.default.createDirectory(at: workbookFolder, withIntermediateDirectories: true) }
+        } catch {
+            throw .write("\(folder.path): cannot create the folder: \(error.localizedDescription)")
+        }
+        let slots = ExampleSlots<CouncilOutput>(count: codes.count)
+        DispatchQueue.concurrentPerform(iterations: codes.count) { index in
+            let council = generator.council(index: index, code: codes[index])
+            var output = CouncilOutput(csv: generator.csvRows(council), population: generator.populationRows(council),
+                                       rows: council.rowCount, respondents: council.respondents, workbookBytes: 0)
+            if index < workbookCount {
+                let path = workbookFolder.appendingPathComponent("\(council.code).xlsx").path
+                do {
+                    let data = try XLSXWriter.data(sheets: ExampleWorkbook.sheets(council))
+                    try OutputFile.write(data, to: path)
+                    output.workbookBytes = data.count
+                } catch {
+                    output.error = "\(path): \(error)"
+                }
+            }
+            slots.set(index, output)
+        }
+        let outputs = slots.values
+        if let error = outputs.compactMap(\.error).first { throw .write(error) }
+        var csv = Array(generator.csvHeader.utf8)
+        csv.reserveCapacity(outputs.reduce(csv.count) { $0 + $1.csv.count })
+        var population = generator.populationHeader
+        for output in outputs {
+            csv += output.csv
+            population += output.population
+        }
+        let rows = outputs.reduce(0) { $0 + $1.rows }
+        let respondents = outputs.reduce(0) { $0 + $1.respondents }
+        let returnsPath = folder.appendingPathComponent("returns.csv").path
+        let populationPath = folder.appendingPathComponent("population.csv").path
+        do {
+            try OutputFile.write(Data(csv), to: returnsPath)
+            try OutputFile.write(population, to: populationPath)
+        } catch {
+            throw .write(error.description)
+        }
+        let name = generator.codebook.survey
+        var summaries = [
+            ExampleFileSummary(survey: name, kind: .returns, path: returnsPath, files: 1, rows: rows, respondents: respondents,
+                               councils: codes.count, bytes: csv.count),
+            ExampleFileSummary(survey: name, kind: .population, path: populationPath, files: 1,
+                               rows: outputs.reduce(0) { $0 + $1.population.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } },
+                               respondents: 0, councils: codes.count, bytes: population.utf8.count),
+        ]
+        if workbookCount > 0 {
+            let written = outputs.prefix(workbookCount)
+            summaries.append(ExampleFileSummary(survey: name, kind: .workbooks, path: workbookFolder.path, files: workbookCount,
+                                                rows: written.reduce(0) { $0 + $1.rows }, respondents: written.reduce(0) { $0 + $1.respondents },
+                                                councils: workbookCount, bytes: written.reduce(0) { $0 + $1.workbookBytes }))
+        }
+        return summaries
+    }
+}
+
+/// Results written by parallel workers, one slot each.
+final class ExampleSlots<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+    var values: [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
