@@ -53,7 +53,7 @@ import SurveyModel
         ("script", #"(?i)<script"#),
         ("event handler", #"(?i)<[^>]*\son[a-z]+\s*="#),
         ("src attribute", #"(?i)<[^>]*\ssrc\s*="#),
-        ("href outside the page", #"(?i)<[^>]*\shref\s*=\s*(?!"#)"#),
+        ("href outside the page", ##"(?i)<[^>]*\shref\s*=\s*(?!"#)"##),
         ("xlink:href", #"(?i)xlink:href"#),
         ("CSS @import", #"(?i)@import"#),
         ("CSS url()", #"(?i)url\("#),
