@@ -49,11 +49,75 @@ public enum TablesAnalysis {
                 }
             }
         }
+        results += try domainTables(scored, design: design, populations: populations, groups: groups, options: options)
         var seen: Set<String> = []
         let unique = issues.filter { seen.insert("\($0.council)|\($0.stratum)|\($0.populationSet)").inserted }
         if !unique.isEmpty { throw .badDesign(unique) }
         return MeasuresReport(survey: codebook.survey, surveyYear: codebook.surveyYear, interval: options.interval, level: options.level,
                               results: results, errors: diagnostics.errors, warnings: diagnostics.warnings, notes: notes)
+    }
+
+    /// Answer tables by demographic domain (`--by gender,…`), by the published or design-based method.
+    static func domainTables(_ scored: ScoredReturns, design: Design, populations: Populations, groups: [GroupSpec],
+                             options: EstimationOptions) throws(EstimationError) -> [MeasureResult] {
+        guard !options.domains.isEmpty else { return [] }
+        let codebook = scored.table.codebook
+        var results: [MeasureResult] = []
+        for name in options.domains {
+            guard let spec = codebook.domains?.first(where: { $0.name == name }), let domainColumn = scored.variables[spec.field] else { continue }
+            let domainOfRow = domainColumn.map { v in Int32(spec.groupIndex(of: v == ResponseTable.missing ? nil : Int(v)) ?? -1) }
+            var perDomainCell = [[Int]](repeating: [Int](repeating: 0, count: design.cells.count), count: spec.groups.count)
+            for row in 0..<domainColumn.count where design.cellOfRow[row] >= 0 && domainOfRow[row] >= 0 {
+                perDomainCell[Int(domainOfRow[row])][Int(design.cellOfRow[row])] += 1
+            }
+            for table in codebook.tables {
+                guard let column = scored.variables[table.sourceVariable] else { continue }
+                let codes = scored.variables.validCodes[table.sourceVariable] ?? []
+                let N = design.populations(populations, set: table.populationSet)
+                let label = codebook.field(table.question)?.label ?? table.question
+                for (d, group) in spec.groups.enumerated() {
+                    let Nd = DomainEstimator.publishedPopulations(populations: N, respondentsPerCell: design.respondentsPerCell,
+                                                                  domainRespondentsPerCell: perDomainCell[d])
+                    for code in codes {
+                        let y = column.map { v -> Double in
+                            v == ResponseTable.missing || !codes.contains(Int(v)) ? .nan : (Int(v) == code ? 1 : 0)
+                        }
+                        let include = domainOfRow.map { $0 == Int32(d) }
+                        let stats = CellStats.accumulate(values: y, cellOfRow: design.cellOfRow, cellCount: design.cells.count, include: include)
+                        for parent in groups {
+                            let estimate: Estimate?
+                            switch options.domainMethod {
+                            case .published:
+                                var ignored: [DesignIssue] = []
+                                estimate = try StratifiedEstimator.estimate(
+                                    cells: parent.cells, stats: stats, populations: Nd, policy: options.singleRespondent,
+                                    missingPopulationIsError: false, describe: { (design.cells[$0].council, design.cells[$0].stratum) },
+                                    populationSet: table.populationSet, item: table.question, issues: &ignored)
+                            case .design:
+                                estimate = DomainEstimator.designBased(values: y, cellOfRow: design.cellOfRow, domainOfRow: domainOfRow,
+                                                                       domain: Int32(d), cells: parent.cells, populations: N,
+                                                                       cellCount: design.cells.count)
+                            }
+                            let answered = parent.cells.reduce(0) { total, h in total + Int(stats[h].mean * Double(stats[h].n) + 0.5) }
+                            var key = GroupKey(level: .domain, council: parent.key.council, group: parent.key.group,
+                                               byVariable: spec.name, byValue: group.label)
+                            if parent.key.level == .england { key.council = nil }
+                            var bounds: (Double?, Double?) = (nil, nil)
+                            if let estimate {
+                                let b = IntervalBridge.interval(for: estimate, isProportion: true, method: options.interval, level: options.level)
+                                bounds = (b.lower, b.upper)
+                            }
+                            var result = MeasureResult(measure: table.question, formerCode: nil, name: label, kind: .proportion, code: code,
+                                                       group: key, estimate: estimate, lower: bounds.0, upper: bounds.1,
+                                                       disclosureCount: estimate == nil ? 0 : answered)
+                            result.applyDisclosureControl(threshold: options.suppressBelow)
+                            results.append(result)
+                        }
+                    }
+                }
+            }
+        }
+        return results
     }
 
     /// Valid answers per cell, and per code per cell.

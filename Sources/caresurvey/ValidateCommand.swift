@@ -24,11 +24,14 @@ struct ValidateCommand: ParsableCommand {
             if input.returns.isEmpty { throw CLIFailure(message: "give one or more return files or folders", code: 2) }
             let survey = loaded.table.map { "\($0.codebook.survey) \($0.codebook.surveyYear)" }
             if let survey, isatty(STDERR_FILENO) != 0 { note("Read as \(survey)") }
+            let rates = loaded.table.flatMap { try? toolkit.score($0) }.map(ResponseRates.compute) ?? []
             let text: String
             switch out.resolvedFormat() {
-            case .json, .html: text = ValidationOutput.json(summary: loaded.summary, files: loaded.files, diagnostics: loaded.diagnostics, survey: survey)
+            case .json, .html: text = ValidationOutput.json(summary: loaded.summary, files: loaded.files, diagnostics: loaded.diagnostics,
+                                                            survey: survey, responseRates: rates)
             case .csv: text = ValidationOutput.csv(loaded.diagnostics)
-            case .text: text = ValidationOutput.text(summary: loaded.summary, files: loaded.files, diagnostics: loaded.diagnostics)
+            case .text: text = ValidationOutput.text(summary: loaded.summary, files: loaded.files, diagnostics: loaded.diagnostics,
+                                                     responseRates: rates)
             }
             try out.emit(text, inputs: LoadedInputs.paths(input.returns))
             if loaded.table == nil { return 3 }

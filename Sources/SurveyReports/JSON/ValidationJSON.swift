@@ -2,7 +2,8 @@ import SurveyModel
 
 /// The `validate` outputs: JSON contract (cli.md), CSV of diagnostics, and text for a person.
 public enum ValidationOutput {
-    public static func json(summary: ReadSummary, files: [FileReport], diagnostics: [Diagnostic], survey: String?) -> String {
+    public static func json(summary: ReadSummary, files: [FileReport], diagnostics: [Diagnostic], survey: String?,
+                            responseRates: [ResponseRate] = []) -> String {
         JSONValue.object([
             ("schemaVersion", .int(1)),
             ("survey", .text(survey)),
@@ -14,6 +15,10 @@ public enum ValidationOutput {
                          ("warnings", .int(f.summary.warnings)), ("error", .text(f.error))])
             })),
             ("summary", summaryJSON(summary)),
+            ("responseRates", .array(responseRates.map { r in
+                .object([("council", .string(r.council)), ("stratum", r.stratum.map(JSONValue.int) ?? .null),
+                         ("sampled", .int(r.sampled)), ("respondents", .int(r.respondents)), ("rate", .double(r.rate))])
+            })),
             ("diagnostics", .array(diagnostics.map { d in
                 .object([("severity", .string(d.severity.rawValue)), ("file", .text(d.file)), ("sheet", .text(d.sheet)),
                          ("row", d.row.map(JSONValue.int) ?? .null), ("column", .text(d.column)), ("value", .text(d.value)),
@@ -39,7 +44,8 @@ public enum ValidationOutput {
     }
 
     /// For a person: a summary, then each diagnostic on a line (at most `limit`, then a count).
-    public static func text(summary s: ReadSummary, files: [FileReport], diagnostics: [Diagnostic], limit: Int = 200) -> String {
+    public static func text(summary s: ReadSummary, files: [FileReport], diagnostics: [Diagnostic], responseRates: [ResponseRate] = [],
+                            limit: Int = 200) -> String {
         var out = ""
         for f in files {
             if let error = f.error {
@@ -53,6 +59,15 @@ public enum ValidationOutput {
         out += "\nTemplate rows skipped: \(s.templateRowsSkipped)"
         if s.blankRowsSkipped > 0 { out += "; blank rows skipped: \(s.blankRowsSkipped)" }
         out += "\nRows with errors: \(s.rowsWithErrors); errors: \(s.errors); warnings: \(s.warnings)\n"
+        let totals = responseRates.filter { $0.stratum == nil }
+        if !totals.isEmpty {
+            out += "\nResponse rates (respondents / sampled):\n"
+            for t in totals {
+                let strata = responseRates.filter { $0.council == t.council && $0.stratum != nil }
+                    .map { "stratum \($0.stratum!) \(MeasuresText.fixed($0.rate * 100, 1))%" }.joined(separator: ", ")
+                out += "  council \(t.council): \(t.respondents)/\(t.sampled) = \(MeasuresText.fixed(t.rate * 100, 1))%\(strata.isEmpty ? "" : " (\(strata))")\n"
+            }
+        }
         if !diagnostics.isEmpty { out += "\n" }
         for d in diagnostics.prefix(limit) {
             out += "\(d.severity == .error ? "error" : "warning"): \(d.location): \(d.message) [\(d.rule)]\n"
