@@ -84,3 +84,27 @@ import SurveyModel
         }
     }
 }
+
+/// Council 716's official workbook (with its own Eligible Population sheet) gives the same measures
+/// as its rows of the CSV with the population file.
+@Suite struct WorkbookMeasuresTests {
+    @Test func workbook716MeasuresEqualCSV() throws {
+        let dir = Fixtures.conformance("ascs-2021-22-twenty/before")
+        var options = EstimationOptions()
+        options.suppressBelow = 0
+        let xlsx = try Fixtures.toolkit.prepare(returns: [try Fixtures.require(dir + "/return-716.xlsx")], populationFiles: [], options: .init())
+        #expect(!xlsx.loaded.workbookPopulations.isEmpty)
+        let fromWorkbook = try Fixtures.toolkit.measures(xlsx, options: options)
+        let csv = try ConformanceMeasuresTests.report("ascs-2021-22-twenty/before")
+        let expected = try #require(try Fixtures.json(dir + "/expected-workbook.json") as? [String: Any])
+        for r in fromWorkbook.results where r.group == .council("716") {
+            let c = try #require(csv.results.first { $0.measure == r.measure && $0.group == .council("716") })
+            #expect(close(r.estimate?.estimate, c.estimate?.estimate), "\(r.measure)")
+            #expect(close(r.estimate?.standardError, c.estimate?.standardError), "\(r.measure)")
+            #expect(r.estimate?.respondents == c.estimate?.respondents)
+            if let w = (expected["results"] as? [[String: Any]])?.first(where: { $0["council"] as? String == "716" && $0["measure"] as? String == r.measure }) {
+                #expect(close(r.estimate?.estimate, w["estimate"] as? Double), "workbook \(r.measure)")
+            }
+        }
+    }
+}
