@@ -64,10 +64,10 @@ extension Toolkit {
             }
             var notes = previous.notes.map { Self.hidePaths($0) }
             if let year = previous.surveyYear, year >= measuresReport.surveyYear {
-                notes.append("the previous figures' survey year (\(year)) is not earlier than this year's (\(measuresReport.surveyYear))")
+                notes.append("the previous figures’ survey year (\(year)) is not earlier than this year’s (\(measuresReport.surveyYear))")
             }
             if let s = previous.survey, s.lowercased() != measuresReport.survey.lowercased() {
-                notes.append("the previous figures are from the \(s) survey, this year's from \(measuresReport.survey)")
+                notes.append("the previous figures are from the \(s) survey, this year’s from \(measuresReport.survey)")
             }
             if comparisons?.isEmpty == true { notes.append("no measure and council is present in both years") }
             previousFacts = ReportInput.PreviousFigures(kind: kind, files: expanded.map(Self.fileName), surveyYear: previous.surveyYear,

@@ -94,10 +94,12 @@ public struct ResponseTable: Sendable {
     }
 
     /// Appends every row of another table of the same codebook (used to merge files read in parallel).
-    public mutating func append(contentsOf other: ResponseTable) {
+    /// `sameSource`: the other table holds later rows of the same file (parallel chunks), so its
+    /// sources are not added again.
+    public mutating func append(contentsOf other: ResponseTable, sameSource: Bool = false) {
         precondition(other.codebook.id == codebook.id, "tables of different codebooks")
-        let sourceOffset = Int32(sources.count)
-        sources.append(contentsOf: other.sources)
+        let sourceOffset: Int32 = sameSource ? 0 : Int32(sources.count)
+        if !sameSource { sources.append(contentsOf: other.sources) }
         let councilMap = other.councils.map { councilIndex($0) }
         for index in columns.indices { columns[index].append(contentsOf: other.columns[index]) }
         for key in numberKeys { numbers[key]!.append(contentsOf: other.numbers[key] ?? []) }

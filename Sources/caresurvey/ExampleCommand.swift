@@ -11,7 +11,8 @@ struct ExampleCommand: ParsableCommand {
         DIR/<survey>/population.csv (ASCS: LaCode,AgeBand,Gender,PSRGroup,Setting,Population; SACE: LaCode,Population) \
         and, for the ASCS, DIR/ascs/xlsx/<council>.xlsx in the official data-return layout (Service User Data, \
         Sign Off Sheet, Eligible Population). Deterministic: the same seed gives byte-identical files. \
-        Synthetic data only: sizes, response rates and answer shares are loosely based on published national results.
+        Synthetic data only: sizes, response rates and answer shares are loosely based on published national results. The columns and codes come from \
+        the codebooks in Questionnaires/ (the SACE codebooks are provisional: see `caresurvey codebook --survey sace`).
 
         Example: caresurvey example --councils 150 --seed 7 --output /tmp/national
         """

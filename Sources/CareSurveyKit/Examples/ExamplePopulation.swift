@@ -21,18 +21,26 @@ struct ExamplePopulation: Sendable {
 
     var total: Int { cells.reduce(0) { $0 + $1.population } }
 
-    /// Three-digit council codes, spread over 102…998 with a fixed pattern (the same for every
-    /// seed, so that runs with different seeds describe the same councils).
+    /// Three-digit council codes in increasing order, spread over 102…998 with a fixed pattern (the
+    /// same for every seed, so that runs with different seeds describe the same councils). Code 716,
+    /// the council of the documentation's examples, is always one of them.
     static func councilCodes(count: Int) -> [String] {
         guard count > 0 else { return [] }
         var rng = ExampleRandom(seed: 0xC0DE, stream: 1)
         let gap = 897.0 / Double(count)
-        return (0..<count).map { i in
+        var codes = (0..<count).map { i in
             let start = 102 + Int(Double(i) * gap)
             let room = max(0, Int(gap) - 1)
-            return String(start + (room > 0 ? rng.integer(in: 0...room) : 0))
+            return start + (room > 0 ? rng.integer(in: 0...room) : 0)
         }
+        // The code nearest 716 becomes 716: order and distinctness are kept.
+        if !codes.contains(documentedCouncil), let nearest = codes.indices.min(by: { abs(codes[$0] - documentedCouncil) < abs(codes[$1] - documentedCouncil) }) {
+            codes[nearest] = documentedCouncil
+        }
+        return codes.map(String.init)
     }
+
+    static let documentedCouncil = 716
 
     /// Cell populations: the council's size spread over the cells by the hint weights, with noise.
     static func generate(scheme: PopulationScheme, profile: ExampleProfile, rng: inout ExampleRandom) -> ExamplePopulation {

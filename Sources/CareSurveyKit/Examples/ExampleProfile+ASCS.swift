@@ -55,6 +55,13 @@ extension ExampleProfile {
         p.conditionalShares = [
             "MechOfDelivery": ConditionalShares(on: "SupportSetting", shares: [1: community, 2: careHome, 3: careHome]),
             "Questionnaire": ConditionalShares(on: "SupportSetting", shares: [1: [1: 1], 2: [2: 1], 3: [2: 1]]),
+            // Reported health conditions that go with the primary support reason.
+            "HealthLearningDisability": ConditionalShares(on: "PrimarySupportReason", shares: [7: [1: 0.85, 2: 0.15]]),
+            "HealthAutism": ConditionalShares(on: "PrimarySupportReason", shares: [7: [1: 0.25, 2: 0.75]]),
+            "HealthDementia": ConditionalShares(on: "PrimarySupportReason", shares: [6: [1: 0.7, 2: 0.3]]),
+            "HealthVisual": ConditionalShares(on: "PrimarySupportReason", shares: [3: [1: 0.85, 2: 0.15]]),
+            "HealthHearing": ConditionalShares(on: "PrimarySupportReason", shares: [4: [1: 0.85, 2: 0.15]]),
+            "HealthOtherMental": ConditionalShares(on: "PrimarySupportReason", shares: [8: [1: 0.7, 2: 0.3]]),
         ]
         p.missingRate = ["Ethnicity": 0.01, "Sexuality": 0.03, "Religion": 0.03]
         p.nonRespondentValues = ["OriginalReminder": -9, "MethodCollection": 1]

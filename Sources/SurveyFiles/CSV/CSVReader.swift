@@ -9,7 +9,8 @@ import SurveyModel
 public enum CSVReader {
     /// Feeds every record of `bytes` to `sink`. Throws `.malformed` for an unterminated quoted field
     /// and `.notAWorkbook` for binary content (NUL bytes).
-    public static func read<S: CellSink>(_ bytes: UnsafeRawBufferPointer, file: String, into sink: inout S) throws(FileError) {
+    public static func read<S: CellSink>(_ bytes: UnsafeRawBufferPointer, file: String, firstRow: Int = 1,
+                                         into sink: inout S) throws(FileError) {
         let count = bytes.count
         guard count > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         var i = 0
@@ -19,7 +20,7 @@ public enum CSVReader {
         }
         var scratch: [UInt8] = []
         scratch.reserveCapacity(256)
-        var row = 0
+        var row = firstRow - 1
         while i < count {
             row += 1
             sink.beginRow(row)
@@ -86,6 +87,42 @@ public enum CSVReader {
         }
     }
 
+    /// Splits a CSV into about `parts` pieces at record boundaries (line breaks outside quotes), for
+    /// parsing in parallel. Returns the byte ranges after the header and the number of the first
+    /// record of each (header = record 1); the first element is the header's own range.
+    public static func chunks(_ bytes: UnsafeRawBufferPointer, parts: Int) -> [(range: Range<Int>, firstRow: Int)] {
+        let count = bytes.count
+        guard count > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
+        var i = 0
+        if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { i = 3 }
+        var inQuotes = false
+        var records = 0
+        var out: [(Range<Int>, Int)] = []
+        var start = 0
+        var startRecord = 1
+        var target = 0
+        let step = max(count / max(parts, 1), 1)
+        while i < count {
+            let b = base[i]
+            if b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes && (b == 10 || b == 13) {
+                if b == 13, i + 1 < count, base[i + 1] == 10 { i += 1 }
+                records += 1
+                let next = i + 1
+                if out.isEmpty || next >= target {
+                    out.append((start..<next, startRecord))
+                    start = next
+                    startRecord = records + 1
+                    target = next + step
+                }
+            }
+            i += 1
+        }
+        if start < count { out.append((start..<count, startRecord)) }
+        return out
+    }
+
     /// Reads only the header record's field names (for detecting the survey and year).
     public static func header(_ bytes: UnsafeRawBufferPointer, file: String) throws(FileError) -> [String] {
         struct HeaderSink: CellSink {
@@ -100,12 +137,30 @@ public enum CSVReader {
             }
             mutating func endRow() {}
         }
-        // Only the first record matters: cut at the first line break outside quotes.
+        // Only the first record matters: cut at the first line break outside quotes. Quotes are
+        // tracked as `read` does: a quote opens a quoted field only at the start of a field (a
+        // quote inside an unquoted field such as `q18"` is literal), `""` inside is an escaped quote.
         var inQuotes = false
+        var atFieldStart = true
         var end = bytes.count
-        for (index, b) in bytes.enumerated() {
-            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
-            if !inQuotes, b == 10 || b == 13 { end = index; break }
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count {
+            let b = bytes[index]
+            if inQuotes {
+                if b == UInt8(ascii: "\"") {
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") { index += 2; continue }
+                    inQuotes = false
+                }
+            } else if b == 10 || b == 13 {
+                end = index
+                break
+            } else if b == UInt8(ascii: ",") {
+                atFieldStart = true
+            } else {
+                if b == UInt8(ascii: "\""), atFieldStart { inQuotes = true }
+                atFieldStart = false
+            }
+            index += 1
         }
         var sink = HeaderSink()
         try read(UnsafeRawBufferPointer(rebasing: bytes[0..<end]), file: file, into: &sink)

@@ -25,6 +25,17 @@ public enum OutputFile {
             if url.path == target.path { throw .wouldOverwriteInput(path) }
             // Also refuse to write inside an input folder's files? Only exact files are inputs.
         }
+        // The same file under a name that differs as text: `Returns.csv` for `returns.csv` on a
+        // case-insensitive file system (the macOS default), or a hard link. Compared by identity.
+        var targetInfo = stat()
+        if stat(target.path, &targetInfo) == 0 {
+            for input in inputs {
+                var inputInfo = stat()
+                if stat(input, &inputInfo) == 0, inputInfo.st_dev == targetInfo.st_dev, inputInfo.st_ino == targetInfo.st_ino {
+                    throw .wouldOverwriteInput(path)
+                }
+            }
+        }
         let dir = target.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {

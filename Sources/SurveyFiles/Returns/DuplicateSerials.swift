@@ -3,13 +3,15 @@ import SurveyModel
 /// Flags rows that repeat a council's serial number (across all files read together).
 enum DuplicateSerials {
     static func check(_ table: inout ResponseTable, rowHasError: inout [Bool]) -> (diagnostics: [Diagnostic], newErrorRows: Int) {
-        var first: [String: Int] = [:]
+        struct Key: Hashable { let council: Int32; let serial: String }
+        var first: [Key: Int] = [:]
+        first.reserveCapacity(table.count)
         var out: [Diagnostic] = []
         var newRows = 0
         for row in 0..<table.count {
             let serial = table.serial[row]
             guard !serial.isEmpty else { continue }
-            let key = table.councils[Int(table.council[row])] + "\u{1F}" + serial
+            let key = Key(council: table.council[row], serial: serial)
             if let earlier = first[key] {
                 let src = table.sources[Int(table.source[earlier])]
                 let here = table.sources[Int(table.source[row])]

@@ -31,11 +31,13 @@ public enum PopulationFile {
             throw .missingColumns(file: path, sheet: nil, columns: dimCols.filter { $0.1 == nil }.map(\.0))
         }
         var out: [PopulationRow] = []
+        out.reserveCapacity(rows.count)
         var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
+        let allowedSets = scheme.values.mapValues(Set.init)
         for (number, cells) in rows.dropFirst() {
-            func cell(_ i: Int) -> String { i < cells.count ? cells[i].trimmingCharacters(in: .whitespaces) : "" }
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            func cell(_ i: Int) -> String { i < cells.count ? trim(cells[i]) : "" }
+            if cells.allSatisfy({ trim($0).isEmpty }) { continue }
             let council = cell(councilCol)
             let popText = cell(popCol)
             guard !council.isEmpty else {
@@ -53,8 +55,9 @@ public enum PopulationFile {
                 var bad = false
                 for (name, c) in dimCols {
                     let value = cell(c!)
-                    if let allowed = scheme.values[name], !allowed.contains(value) {
-                        diagnostics.append(.error("invalid-dimension", "\(name) \"\(value)\" is not one of \(allowed.joined(separator: ", "))", file: path, row: number, column: name, value: value))
+                    if let allowed = allowedSets[name], !allowed.contains(value) {
+                        let list = scheme.values[name]!.joined(separator: ", ")
+                        diagnostics.append(.error("invalid-dimension", "\(name) \"\(value)\" is not one of \(list)", file: path, row: number, column: name, value: value))
                         bad = true
                     }
                     dims[name] = value
@@ -80,6 +83,14 @@ public enum PopulationFile {
         }
         return Result(rows: out, diagnostics: diagnostics)
     }
+}
+
+/// Trims spaces and tabs without Foundation's character-set machinery (fast path: nothing to trim).
+@inline(__always)
+func trim(_ s: String) -> String {
+    guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+    if first != 32 && first != 9 && last != 32 && last != 9 { return s }
+    return s.trimmingCharacters(in: .whitespaces)
 }
 
 /// Collects a small CSV into rows of strings (population and group files).

@@ -68,13 +68,13 @@ struct ReturnBuilder: CellSink {
             header.append(String(decoding: bytes, as: UTF8.self))
             return
         }
-        guard rowNumber > headerRow, let table, let mapping, column < mapping.columnField.count else { return }
-        let index = mapping.columnField[column]
+        guard rowNumber > headerRow, column < columnField.count else { return }
+        let index = columnField[column]
         guard index >= 0 else { return }
-        let field = table.codebook.fields[index]
+        let rule = fieldRules[index]
         // Template formula columns (primary key, population in stratum) are the workbook's own work.
-        if isFormula && field.isExcelOnly { return }
-        switch field.kind {
+        if isFormula && rule.isExcelOnly { return }
+        switch rule.kind {
         case .text:
             let text = ValueParser.text(bytes)
             if index == councilField { councilText = ValueParser.councilCode(text) } else if index == serialField { serialText = ValueParser.councilCode(text) }
@@ -92,17 +92,19 @@ struct ReturnBuilder: CellSink {
             case .blank:
                 break
             case let .whole(v):
-                if field.kind == .number { numbers[index] = Double(v) } else { values[index] = v; present[index] = true }
+                if rule.kind == .number { numbers[index] = Double(v) } else { values[index] = v; present[index] = true }
             case let .fraction(d):
-                if field.kind == .number {
+                if rule.kind == .number {
                     numbers[index] = d
                 } else {
                     badCell[index] = true
+                    let field = table!.codebook.fields[index]
                     report(.error("not-whole-number", "\(field.label): \(ValueParser.text(bytes)) is not a whole number; codes are whole numbers (\(field.validRange()))",
                                   column: field.name, value: ValueParser.text(bytes)))
                 }
             case .notANumber:
                 badCell[index] = true
+                let field = table!.codebook.fields[index]
                 report(.error("not-a-number", "\(field.label): \"\(ValueParser.text(bytes))\" is not a number; expected \(field.validRange()) or blank",
                               column: field.name, value: ValueParser.text(bytes)))
             }
@@ -150,6 +152,9 @@ struct ReturnBuilder: CellSink {
 
     private var rowErrorsPending = 0
     private var codes: [Int16] = []
+    private var fieldRules: [FieldRule] = []
+    /// Source column → field index (−1 = ignored); empty until the header is read.
+    private var columnField: [Int] = []
 
     private mutating func report(_ diagnostic: Diagnostic) {
         var d = diagnostic
@@ -214,9 +219,11 @@ struct ReturnBuilder: CellSink {
         sourceIndex = table.addSource(SourceFile(path: file, sheet: sheet))
         self.table = table
         mapping = result
+        columnField = result.columnField
         validator = RowValidator(codebook: codebook)
         values = Array(repeating: 0, count: codebook.fields.count)
         codes = Array(repeating: ResponseTable.missing, count: codebook.fields.count)
+        fieldRules = codebook.fields.map(FieldRule.init)
         present = Array(repeating: false, count: codebook.fields.count)
         badCell = Array(repeating: false, count: codebook.fields.count)
         councilField = codebook.fieldIndex("LaCode") ?? -1

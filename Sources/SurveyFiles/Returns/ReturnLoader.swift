@@ -95,10 +95,7 @@ public enum ReturnLoader {
                 return try WorkbookReturn.read(path, candidates: candidates, options: options)
             }
             let data = try readFile(path)
-            var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates)
-            try withFileBytes(data) { raw throws(FileError) in try CSVReader.read(raw, file: path, into: &builder) }
-            builder.finish()
-            return try builder.result(format: "csv", populations: [])
+            return try ParallelCSV.read(data, path: path, candidates: candidates, options: options)
         } catch {
             let fileError = (error as? FileError) ?? .unreadable(file: path, reason: "\(error)")
             var summary = ReadSummary()

@@ -12,7 +12,7 @@ struct RowValidator {
     }
 
     let codebook: Codebook
-    private let missingCodes: Set<Int>
+    private let missingCodes: [Int]
     private let responseField: Int?
     private let easyReadField: Int?
     private let reportedStratumField: Int?
@@ -22,10 +22,12 @@ struct RowValidator {
     private let nonRespondentConditions: [(Condition, Int)]
     private let requiredFields: [Int]
     private let fieldIndex: [String: Int]
+    private let rules: [FieldRule]
+    private let strata: CompiledRules
 
     init(codebook: Codebook) {
         self.codebook = codebook
-        missingCodes = Set(codebook.missingCodes)
+        missingCodes = codebook.missingCodes
         var index: [String: Int] = [:]
         for (i, f) in codebook.fields.enumerated() { index[f.name] = i }
         fieldIndex = index
@@ -37,12 +39,13 @@ struct RowValidator {
         groups = (codebook.multiTickGroups ?? []).map { g in (g, g.fields.compactMap { index[$0] }) }
         nonRespondentConditions = (codebook.nonRespondent?.conditions ?? []).compactMap { c in index[c.field].map { (c, $0) } }
         requiredFields = codebook.fields.indices.filter { codebook.fields[$0].isValueRequired && codebook.fields[$0].isCoded }
+        rules = codebook.fields.map(FieldRule.init)
+        strata = CompiledRules(codebook.strata.rules, fieldIndex: index)
     }
 
     func validate(row: Int, values: inout [Int], present: inout [Bool], badCell: [Bool], council: String, serial: String) -> Outcome {
         var out: [Diagnostic] = []
-        let fields = codebook.fields
-        func label(_ i: Int) -> String { fields[i].name }
+        func label(_ i: Int) -> String { codebook.fields[i].name }
         // -9 and the other "no answer" codes become blank.
         for i in codedFields where present[i] && missingCodes.contains(values[i]) { present[i] = false }
         // Identity.
@@ -53,7 +56,8 @@ struct RowValidator {
             out.append(.error("serial-missing", "no serial number: every data row needs one (a row with answers but no serial is kept and reported)", column: "SerialNo"))
         }
         for i in requiredFields where !present[i] && !badCell[i] {
-            out.append(.error("value-required", "\(fields[i].label) is blank; a value is required (\(fields[i].validRange()))", column: label(i)))
+            let field = codebook.fields[i]
+            out.append(.error("value-required", "\(field.label) is blank; a value is required (\(field.validRange()))", column: label(i)))
         }
         // Ranges. Easy-read questionnaires allow only the easy-read codes.
         let easyRead: Bool = {
@@ -61,9 +65,10 @@ struct RowValidator {
             return rule.holds(for: present[f] ? values[f] : nil)
         }()
         for i in codedFields where present[i] {
-            let field = fields[i]
-            let useEasy = easyRead && field.easyReadCodes != nil
-            if !field.accepts(values[i], easyRead: useEasy) {
+            let rule = rules[i]
+            let useEasy = easyRead && rule.hasEasyRead
+            if !rule.accepts(values[i], easyRead: useEasy) {
+                let field = codebook.fields[i]
                 present[i] = false
                 let rule = useEasy && field.accepts(values[i]) ? "easy-read-out-of-range" : "out-of-range"
                 let which = useEasy ? " on the easy-read questionnaire" : ""
@@ -79,13 +84,13 @@ struct RowValidator {
         if response == .nonRespondent {
             if codebook.nonRespondent?.questionsBlank == true {
                 for i in questionFields where present[i] {
-                    out.append(.error("non-respondent-answer", "a non-respondent (Response \(values[responseField!])) has an answer to \(fields[i].name); it is ignored",
+                    out.append(.error("non-respondent-answer", "a non-respondent (Response \(values[responseField!])) has an answer to \(label(i)); it is ignored",
                                       column: label(i), value: String(values[i])))
                     present[i] = false
                 }
             }
             for (condition, i) in nonRespondentConditions where !condition.holds(for: present[i] ? values[i] : nil) {
-                out.append(.error("non-respondent-rule", "a non-respondent must have \(fields[i].name) = \(condition.in?.map(String.init).joined(separator: "/") ?? "?")",
+                out.append(.error("non-respondent-rule", "a non-respondent must have \(label(i)) = \(condition.in?.map(String.init).joined(separator: "/") ?? "?")",
                                   column: label(i), value: present[i] ? String(values[i]) : ""))
             }
         }
@@ -108,13 +113,11 @@ struct RowValidator {
         }
         // The derived stratum against the council's own.
         if !codebook.strata.rules.isEmpty {
-            let derived = codebook.strata.rules.firstMatch { name in
-                fieldIndex[name].flatMap { present[$0] ? values[$0] : nil }
-            }
+            let derived = strata.firstMatch { present[$0] ? values[$0] : nil }
             let stratum = derived ?? nil
             if let f = reportedStratumField, present[f], let stratum, values[f] != stratum {
                 out.append(.warning("stratum-mismatch", "the council's stratum \(values[f]) differs from the stratum derived from age, support reason and setting (\(stratum)); \(stratum) is used",
-                                    column: fields[f].name, value: String(values[f])))
+                                    column: label(f), value: String(values[f])))
             }
             if stratum == nil && response == .respondent {
                 out.append(.warning("stratum-unknown", "the stratum cannot be derived (age, primary support reason or support setting missing); the respondent is excluded from weighted results"))

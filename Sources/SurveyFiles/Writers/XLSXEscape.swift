@@ -41,9 +41,14 @@ enum XLSXEscape {
     }
 
     static func needsPreserve(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        return first.properties.isWhitespace || last.properties.isWhitespace || text.contains("\n") || text.contains("\r")
-            || text.contains("  ") || text.contains("\t")
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        var previousSpace = false
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x0D || byte == 0x09 || (byte == 0x20 && previousSpace) { return true }
+            previousSpace = byte == 0x20
+        }
+        return false
     }
 
     private static func appendOOXMLEscape(_ value: UInt32, to out: inout [UInt8]) {

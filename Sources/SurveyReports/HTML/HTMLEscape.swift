@@ -86,7 +86,8 @@ enum Fmt {
 }
 
 /// How a measure's values are shown: percentages with one decimal for proportions; means on
-/// their own scale (one decimal, or three for scores below 2 in size such as adjusted SCRQoL).
+/// their own scale: three decimals below 2 in size (adjusted SCRQoL), two below 15 (carer QoL,
+/// 0–12), else one (SCRQoL, 0–24).
 struct ValueFormat: Sendable {
     var kind: Measure.Kind
     var decimals: Int
@@ -96,7 +97,8 @@ struct ValueFormat: Sendable {
         if kind == .proportion {
             decimals = 1
         } else {
-            decimals = abs(typical ?? 10) < 2 ? 3 : 1
+            let size = abs(typical ?? 20)
+            decimals = size < 2 ? 3 : (size < 15 ? 2 : 1)
         }
     }
 

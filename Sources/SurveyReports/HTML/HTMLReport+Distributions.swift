@@ -24,13 +24,17 @@ extension HTMLReport {
         for r in c.input.tables.results where r.group == c.lead { index[r.measure, default: []].append(r) }
         var suppressedSeen: Set<String> = []
         var shown = 0
+        var missing: [String] = []
         for spec in c.input.codebook.tables {
-            guard let results = index[spec.question], !results.isEmpty else { continue }
+            guard let results = index[spec.question], !results.isEmpty else { missing.append(spec.question); continue }
             shown += 1
             body += distributionCard(spec, results.sorted { ($0.code ?? 0) < ($1.code ?? 0) }, c: c, seen: &suppressedSeen)
         }
         body += "</div>\n"
         if shown == 0 { body += "<p class=\"muted\">No answer tables were computed.</p>\n" }
+        if shown > 0, !missing.isEmpty {
+            body += "<p class=\"small\">Not tabulated (no valid answers or no codes): " + missing.map { HTML.escape($0) }.joined(separator: ", ") + ".</p>\n"
+        }
         body += suppressionFootnotes(suppressedSeen, threshold: c.input.method.suppressBelow, prefix: "fnd")
         return section("distributions", "Answer distributions — \(HTML.escape(c.focusShort))", body)
     }
@@ -90,6 +94,7 @@ extension HTMLReport {
         out += bar + "</svg>\n"
         // The table.
         out += "<table class=\"dtable\"><caption class=\"vh\">\(HTML.escape(label)), \(HTML.escape(c.focusShort))</caption>"
+        out += "<colgroup><col class=\"d-code\"><col><col class=\"d-share\"><col class=\"d-ci\"></colgroup>"
         out += "<thead><tr><th scope=\"col\">Code</th><th scope=\"col\">Answer</th><th scope=\"col\" class=\"num\">Share</th>"
         out += "<th scope=\"col\" class=\"num\">\(Fmt.level(c.input.method.level)) CI</th></tr></thead><tbody>"
         for (i, r) in results.enumerated() {

@@ -9,7 +9,7 @@ extension HTMLReport {
         var body = "<p>Each measure for \(HTML.escape(c.focusLabel))"
         body += c.focus != nil ? " beside England (all councils in the returns)" : ""
         body += ", with \(level) confidence intervals. Proportions are weighted percentages; scores are on their own scale."
-        body += " In the charts the \(c.focus != nil ? "diamond and whisker are the council, the dashed line and shaded band England's value and interval" : "square and whisker are England's value and interval").</p>\n"
+        body += " In the charts the \(c.focus != nil ? "diamond and whisker are the council, the dashed line and shaded band England’s value and interval" : "square and whisker are England’s value and interval").</p>\n"
         var suppressedSeen: Set<String> = []
         body += "<table class=\"headline\">\n<caption>Headline measures, \(HTML.escape(c.focusLabel)), \(HTML.escape(c.input.codebook.surveyYear))</caption>\n<thead><tr>"
         body += "<th scope=\"col\">Measure</th>"

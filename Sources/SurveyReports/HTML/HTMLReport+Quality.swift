@@ -66,7 +66,14 @@ extension HTMLReport {
         table += "</tbody>\n</table>\n"
         // Many files (a national analyst's 150 workbooks): fold the list away.
         if files.count > 12 {
-            return "<details><summary>Input files (\(Fmt.count(files.count)))</summary>\n\(table)</details>\n"
+            var out = ""
+            let unreadable = files.filter { $0.error != nil }
+            if !unreadable.isEmpty {
+                out += "<p><strong>Unreadable files:</strong></p>\n<ul class=\"notes\">"
+                out += unreadable.map { "<li><code>\(HTML.escape(Fmt.fileName($0.path)))</code>: \(HTML.escape($0.error ?? ""))</li>" }.joined()
+                out += "</ul>\n"
+            }
+            return out + "<details><summary>Input files (\(Fmt.count(files.count)))</summary>\n\(table)</details>\n"
         }
         return table
     }

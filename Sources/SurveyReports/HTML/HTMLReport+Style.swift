@@ -103,7 +103,10 @@ extension HTMLReport {
     .seglbl { font-size: 12px; font-weight: 600; }
     table.dtable { font-size: 12.5px; margin: 4px 0; }
     table.dtable td, table.dtable th { padding: 2px 6px; }
-    table.dtable td:first-child { width: 36px; }
+    table.dtable { table-layout: fixed; }
+    table.dtable col.d-code { width: 48px; }
+    table.dtable col.d-share { width: 64px; }
+    table.dtable col.d-ci { width: 104px; }
     .sw { display: inline-block; min-width: 22px; text-align: center; border-radius: 3px; font-weight: 700; font-size: 12px; padding: 0 4px; }
     p.n { margin: 2px 0 0; }
     .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -126,9 +129,15 @@ extension HTMLReport {
       section { margin: 18px 0; }
       h2 { break-after: avoid; page-break-after: avoid; }
       #benchmark, #distributions, #quality, #methods { break-before: page; page-break-before: always; }
-      table, tr, figure, article { break-inside: avoid; page-break-inside: avoid; }
+      tr, figure, article, .qgrid table { break-inside: avoid; page-break-inside: avoid; }
+      thead { display: table-header-group; }
+      caption { break-after: avoid; page-break-after: avoid; }
       a { color: inherit; text-decoration: none; }
       .distgrid { grid-template-columns: 1fr 1fr; }
+      .chartcol { width: 200px; }
+      .rel { white-space: normal; }
+      svg.row { width: 196px; height: auto; }
+      table.change col.c-result { width: 170px; }
     }
 
     """

@@ -39,7 +39,7 @@ public enum MeasuresText {
         if let dot = s.firstIndex(of: ".") {
             let decimals = s.distance(from: dot, to: s.endIndex) - 1
             if decimals < digits { s += String(repeating: "0", count: digits - decimals) }
-            if decimals > digits { s = String(s[..<s.index(dot, offsetBy: digits + 1)]) }
+            if decimals > digits { s = String(s[..<s.index(dot, offsetBy: digits == 0 ? 0 : digits + 1)]) }
         } else if digits > 0 {
             s += "." + String(repeating: "0", count: digits)
         }

@@ -1,0 +1,62 @@
+import Foundation
+import SurveyModel
+
+/// Reads one CSV return, splitting a large file into chunks at record boundaries that are parsed
+/// and validated in parallel (each with the header), then joined in order: the same table,
+/// diagnostics and counts as a single pass.
+enum ParallelCSV {
+    /// Files smaller than this are read in one pass.
+    static let chunkThreshold = 2 << 20
+
+    static func read(_ data: Data, path: String, candidates: [Codebook], options: LoadOptions) throws(FileError) -> ReturnLoader.FileRead {
+        try withFileBytes(data) { raw throws(FileError) in
+            let parts = ProcessInfo.processInfo.activeProcessorCount
+            let chunks = raw.count >= chunkThreshold && parts > 1 ? CSVReader.chunks(raw, parts: parts * 2) : []
+            guard chunks.count > 2 else {
+                var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates)
+                try CSVReader.read(raw, file: path, into: &builder)
+                builder.finish()
+                return try builder.result(format: "csv", populations: [])
+            }
+            let bytes = SharedBytes(raw: raw)
+            let headerRange = chunks[0].range
+            let body = Array(chunks.dropFirst())
+            let results = ParallelResults<Result<ReturnLoader.FileRead, FileError>>(count: body.count)
+            DispatchQueue.concurrentPerform(iterations: body.count) { k in
+                var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates)
+                do throws(FileError) {
+                    try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[headerRange]), file: path, into: &builder)
+                    try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[body[k].range]), file: path, firstRow: body[k].firstRow, into: &builder)
+                    builder.finish()
+                    var read = try builder.result(format: "csv", populations: [])
+                    if k > 0 {
+                        // Header diagnostics are reported once, by the first chunk.
+                        let headerWarnings = read.diagnostics.filter { $0.row == 1 }
+                        read.diagnostics.removeAll { $0.row == 1 }
+                        read.report.summary.warnings -= headerWarnings.filter { $0.severity == .warning }.count
+                        read.report.summary.errors -= headerWarnings.filter { $0.severity == .error }.count
+                    }
+                    results.set(k, .success(read))
+                } catch {
+                    results.set(k, .failure(error))
+                }
+            }
+            var combined: ReturnLoader.FileRead?
+            for result in results.values {
+                let part = try result.get()
+                guard var whole = combined else { combined = part; continue }
+                whole.table!.append(contentsOf: part.table!, sameSource: true)
+                whole.diagnostics += part.diagnostics
+                whole.rowHasError += part.rowHasError
+                whole.report.summary = whole.report.summary + part.report.summary
+                combined = whole
+            }
+            return combined!
+        }
+    }
+}
+
+/// Read-only bytes shared by the parallel workers for the duration of the read.
+private struct SharedBytes: @unchecked Sendable {
+    let raw: UnsafeRawBufferPointer
+}
