@@ -89,7 +89,7 @@ struct SafetyAggregateOutputTests {
     }
 
     @Test func compareCarriesNoSerials() throws {
-        let dir = Fixtures.conformance("ascs-2021-22-twenty/")
+        let dir = Fixtures.conformance("ascs-2021-22-twenty") + "/"
         let before = try Fixtures.require(dir + "before/returns.csv")
         let after = try Fixtures.require(dir + "after/returns.csv")
         let secrets = try Self.serials([before]).union(try Self.serials([after]))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SurveyFiles
 import SurveyModel
 import SurveyReports
 
@@ -58,6 +59,51 @@ struct SafetyCSVExportTests {
         let line = csv.split(separator: "\n")[1]
         #expect(line.hasPrefix("error,'-returns.csv,,2,q1,'=1+1,not-a-number,"))
         #expect(!csv.contains(",=1+1,"))
+    }
+
+    /// A value with a CRLF line break inside ("\r\n" is one Swift Character) must be quoted, or
+    /// the CSV splits there and the next line can start with a live formula.
+    @Test func crlfInsideAValueIsQuoted() {
+        #expect(Self.cell(.text("x\r\n=1+1")) == "\"x\r\n=1+1\"")
+        #expect(Self.cell(.text("x\n=1+1")) == "\"x\n=1+1\"")
+        let d = Diagnostic.error("not-a-number", "q1 is not a number", file: "r.csv", row: 2, column: "q1", value: "x\r\n=HYPERLINK(1)")
+        let csv = ValidationOutput.csv([d])
+        #expect(csv.contains(",\"x\r\n=HYPERLINK(1)\","))
+        // Read back with the RFC 4180 reader: two records, the value intact.
+        let rows = Self.parse(csv)
+        #expect(rows.count == 2)
+        #expect(rows.last?[5] == "x\r\n=HYPERLINK(1)")
+    }
+
+    /// Quotes are doubled whatever follows them (a combining mark makes `"́` one Character).
+    @Test func quotesFollowedByCombiningMarksAreEscaped() {
+        let text = "a\"\u{301},b"
+        let rows = Self.parse(Self.csvOf(text))
+        #expect(rows.count == 2 && rows.last == [text])
+    }
+
+    static func csvOf(_ text: String) -> String {
+        var w = CSVWriter(header: ["x"])
+        w.writeRow([.text(text)])
+        return w.output
+    }
+
+    /// Every record's fields, as the package's own RFC 4180 reader sees them.
+    static func parse(_ csv: String) -> [[String]] {
+        struct Rows: CellSink {
+            var rows: [[String]] = []
+            mutating func beginRow(_ number: Int) { rows.append([]) }
+            mutating func cell(_ column: Int, _ bytes: UnsafeRawBufferPointer, isFormula: Bool) {
+                while rows[rows.count - 1].count < column { rows[rows.count - 1].append("") }
+                rows[rows.count - 1].append(String(decoding: bytes, as: UTF8.self))
+            }
+            mutating func endRow() {}
+        }
+        var sink = Rows()
+        Array(csv.utf8).withUnsafeBytes { raw in
+            do throws(FileError) { try CSVReader.read(raw, file: "out.csv", into: &sink) } catch { Issue.record("unreadable CSV: \(error)") }
+        }
+        return sink.rows
     }
 
     /// A negative estimate in a measures CSV stays a number (no `'`).

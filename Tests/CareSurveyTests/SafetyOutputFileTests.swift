@@ -20,11 +20,11 @@ struct SafetyOutputFileTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("returns.csv")
         try "LaCode,SerialNo\n716,1\n".write(to: input, atomically: false, encoding: .utf8)
-        let before = SafetyFixtures.listing(dir)
-        #expect(Self.refused { try OutputFile.write("results", to: input.path, inputs: [input.path]) })
-        // The same file named differently: `./`, `..`, a trailing component that resolves back.
         let sub = dir.appendingPathComponent("sub")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        let before = SafetyFixtures.listing(dir)
+        #expect(Self.refused { try OutputFile.write("results", to: input.path, inputs: [input.path]) })
+        // The same file named differently: `./`, and `..` that resolves back.
         #expect(Self.refused { try OutputFile.write("results", to: dir.path + "/./returns.csv", inputs: [input.path]) })
         #expect(Self.refused { try OutputFile.write("results", to: sub.path + "/../returns.csv", inputs: [input.path]) })
         #expect(try String(contentsOf: input, encoding: .utf8) == "LaCode,SerialNo\n716,1\n")

@@ -154,8 +154,16 @@ public enum ReturnLoader {
             populations.append(contentsOf: read.populations)
         }
         if var merged = table {
+            let before = rowHasError
             let extra = DuplicateSerials.check(&merged, rowHasError: &rowHasError)
-            for d in extra.diagnostics { diagnostics.append(d) }
+            for d in extra.diagnostics {
+                diagnostics.append(d)
+                if let i = reports.firstIndex(where: { $0.path == d.file && $0.error == nil }) { reports[i].summary.errors += 1 }
+            }
+            for row in rowHasError.indices where rowHasError[row] && !before[row] {
+                let path = merged.sources[Int(merged.source[row])].path
+                if let i = reports.firstIndex(where: { $0.path == path && $0.error == nil }) { reports[i].summary.rowsWithErrors += 1 }
+            }
             summary.errors += extra.diagnostics.count
             summary.rowsWithErrors += extra.newErrorRows
             table = merged
