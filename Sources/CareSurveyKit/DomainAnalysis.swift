@@ -31,26 +31,39 @@ enum DomainAnalysis {
                     let Nd = DomainEstimator.publishedPopulations(populations: N, respondentsPerCell: design.respondentsPerCell,
                                                                   domainRespondentsPerCell: perDomainCell[d])
                     for parent in groups {
-                        let estimate: Estimate?
-                        switch options.domainMethod {
-                        case .published:
-                            var ignored: [DesignIssue] = []
-                            estimate = try StratifiedEstimator.estimate(
-                                cells: parent.cells, stats: stats, populations: Nd, policy: options.singleRespondent,
-                                missingPopulationIsError: false, describe: { (design.cells[$0].council, design.cells[$0].stratum) },
-                                populationSet: measure.populationSet, item: measure.code, issues: &ignored)
-                        case .design:
-                            estimate = DomainEstimator.designBased(values: scored.values[i], cellOfRow: design.cellOfRow, domainOfRow: domainOfRow,
-                                                                   domain: Int32(d), cells: parent.cells, populations: N, cellCount: design.cells.count)
-                        }
-                        var key = GroupKey(level: .domain, council: parent.key.council, group: parent.key.group,
-                                           byVariable: spec.name, byValue: group.label)
-                        if parent.key.level == .england { key.council = nil }
+                        let estimate = try estimate(options: options, values: scored.values[i], stats: stats, splitPopulations: Nd,
+                                                    populations: N, design: design, domainOfRow: domainOfRow, domain: Int32(d),
+                                                    parent: parent, populationSet: measure.populationSet, item: measure.code)
+                        let key = domainKey(spec: spec, value: group.label, parent: parent.key)
                         results.append(MeasuresAnalysis.makeResult(measure: measure, group: key, estimate: estimate, options: options))
                     }
                 }
             }
         }
         return results
+    }
+
+    /// One domain estimate over a parent group's cells, by the chosen method (statistics.md §4).
+    static func estimate(options: EstimationOptions, values: [Double], stats: [CellStats], splitPopulations: [Double?],
+                         populations: [Double?], design: Design, domainOfRow: [Int32], domain: Int32, parent: GroupSpec,
+                         populationSet: String, item: String) throws(EstimationError) -> Estimate? {
+        switch options.domainMethod {
+        case .published:
+            var ignored: [DesignIssue] = []
+            return try StratifiedEstimator.estimate(
+                cells: parent.cells, stats: stats, populations: splitPopulations, policy: options.singleRespondent,
+                missingPopulationIsError: false, describe: { (design.cells[$0].council, design.cells[$0].stratum) },
+                populationSet: populationSet, item: item, issues: &ignored)
+        case .design:
+            return DomainEstimator.designBased(values: values, cellOfRow: design.cellOfRow, domainOfRow: domainOfRow, domain: domain,
+                                               cells: parent.cells, populations: populations, cellCount: design.cells.count)
+        }
+    }
+
+    /// The group key of a domain within a parent group (a council, a group of councils, or England).
+    static func domainKey(spec: DomainSpec, value: String, parent: GroupKey) -> GroupKey {
+        var key = GroupKey(level: .domain, council: parent.council, group: parent.group, byVariable: spec.name, byValue: value)
+        if parent.level == .england { key.council = nil }
+        return key
     }
 }

@@ -85,23 +85,12 @@ public enum TablesAnalysis {
                         let include = domainOfRow.map { $0 == Int32(d) }
                         let stats = CellStats.accumulate(values: y, cellOfRow: design.cellOfRow, cellCount: design.cells.count, include: include)
                         for parent in groups {
-                            let estimate: Estimate?
-                            switch options.domainMethod {
-                            case .published:
-                                var ignored: [DesignIssue] = []
-                                estimate = try StratifiedEstimator.estimate(
-                                    cells: parent.cells, stats: stats, populations: Nd, policy: options.singleRespondent,
-                                    missingPopulationIsError: false, describe: { (design.cells[$0].council, design.cells[$0].stratum) },
-                                    populationSet: table.populationSet, item: table.question, issues: &ignored)
-                            case .design:
-                                estimate = DomainEstimator.designBased(values: y, cellOfRow: design.cellOfRow, domainOfRow: domainOfRow,
-                                                                       domain: Int32(d), cells: parent.cells, populations: N,
-                                                                       cellCount: design.cells.count)
-                            }
+                            let estimate = try DomainAnalysis.estimate(
+                                options: options, values: y, stats: stats, splitPopulations: Nd, populations: N, design: design,
+                                domainOfRow: domainOfRow, domain: Int32(d), parent: parent, populationSet: table.populationSet,
+                                item: table.question)
                             let answered = parent.cells.reduce(0) { total, h in total + Int(stats[h].mean * Double(stats[h].n) + 0.5) }
-                            var key = GroupKey(level: .domain, council: parent.key.council, group: parent.key.group,
-                                               byVariable: spec.name, byValue: group.label)
-                            if parent.key.level == .england { key.council = nil }
+                            let key = DomainAnalysis.domainKey(spec: spec, value: group.label, parent: parent.key)
                             var bounds: (Double?, Double?) = (nil, nil)
                             if let estimate {
                                 let b = IntervalBridge.interval(for: estimate, isProportion: true, method: options.interval, level: options.level)
