@@ -44,4 +44,10 @@ for target in csv xlsx; do
         "$HERE/Targets/FuzzSupport.swift" "$HERE/Targets/$main" \
         "$OUT/SurveyModel.o" "$OUT/SurveyFiles.o" -lz -o "$OUT/fuzz-$target"
 done
-echo "built: $OUT/fuzz-csv $OUT/fuzz-xlsx"
+# What was built (others may edit the sources between builds): commit, and a hash of the sources.
+{
+    date -u +%FT%TZ
+    git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no git"
+    find "$ROOT/Sources/SurveyModel" "$ROOT/Sources/SurveyFiles" "$HERE/Targets" -name '*.swift' -print0 | sort -z | xargs -0 cat | sha256sum | cut -c1-16
+} > "$OUT/BUILD-INFO"
+echo "built: $OUT/fuzz-csv $OUT/fuzz-xlsx ($(tr '\n' ' ' < "$OUT/BUILD-INFO"))"

@@ -69,7 +69,7 @@ enum FuzzSupport {
 }
 
 /// A sink that checks the `CellSink` protocol as the readers promise it: rows begun and ended in
-/// pairs, row numbers ≥ 1 and increasing, columns ≥ 0 and increasing within a row, and every byte
+/// pairs, row numbers ≥ 1 and strictly increasing (CSV: 1, 2, 3…), columns ≥ 0 (CSV: increasing within a row), and every byte
 /// of every cell readable (touched, so that AddressSanitizer sees an out-of-bounds view).
 struct ProtocolCheckingSink: CellSink {
     let maxRows: Int
@@ -93,6 +93,8 @@ struct ProtocolCheckingSink: CellSink {
         FuzzSupport.check(number >= 1 && number <= maxRows, "row number \(number)")
         if consecutiveRows {
             FuzzSupport.check(number == lastRow + 1, "row \(number) after row \(lastRow)")
+        } else {
+            FuzzSupport.check(number > lastRow, "row \(number) after row \(lastRow) (rows must ascend)")
         }
         inRow = true
         lastRow = number

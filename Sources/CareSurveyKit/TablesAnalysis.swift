@@ -109,22 +109,31 @@ public enum TablesAnalysis {
         return results
     }
 
-    /// Valid answers per cell, and per code per cell.
+    /// Valid answers per cell, and per code per cell (counted in one flat table, one pass).
     static func answerCounts(column: [Int16], codes: [Int], design: Design) -> (n: [Int], byCode: [[Int]]) {
         let cellCount = design.cells.count
         var n = [Int](repeating: 0, count: cellCount)
-        var byCode = [[Int]](repeating: [Int](repeating: 0, count: cellCount), count: codes.count)
+        var flat = [Int](repeating: 0, count: cellCount * codes.count)
         let maxCode = (codes.max() ?? 0)
         var codeIndex = [Int](repeating: -1, count: maxCode + 1)
         for (i, c) in codes.enumerated() where c >= 0 { codeIndex[c] = i }
-        for row in 0..<column.count {
-            let h = Int(design.cellOfRow[row])
-            guard h >= 0 else { continue }
-            let v = Int(column[row])
-            guard v >= 0, v <= maxCode, codeIndex[v] >= 0 else { continue }
-            n[h] += 1
-            byCode[codeIndex[v]][h] += 1
+        column.withUnsafeBufferPointer { column in
+            design.cellOfRow.withUnsafeBufferPointer { cellOfRow in
+                n.withUnsafeMutableBufferPointer { n in
+                    flat.withUnsafeMutableBufferPointer { flat in
+                        for row in 0..<column.count {
+                            let h = Int(cellOfRow[row])
+                            guard h >= 0 else { continue }
+                            let v = Int(column[row])
+                            guard v >= 0, v <= maxCode, codeIndex[v] >= 0 else { continue }
+                            n[h] += 1
+                            flat[codeIndex[v] * cellCount + h] += 1
+                        }
+                    }
+                }
+            }
         }
+        let byCode = codes.indices.map { Array(flat[($0 * cellCount)..<(($0 + 1) * cellCount)]) }
         return (n, byCode)
     }
 }

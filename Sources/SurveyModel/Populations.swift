@@ -28,19 +28,51 @@ public struct Populations: Sendable, Hashable {
 
     public init(rows: [PopulationRow], scheme: PopulationScheme) {
         isDetailed = rows.contains { $0.dimensions != nil }
-        for set in scheme.sets {
-            var table: [String: [Int: Double]] = [:]
+        // Councils as indices, in order of first appearance (rows usually come council by council).
+        var councilNames: [String] = []
+        var councilLookup: [String: Int] = [:]
+        var councilOfRow = [Int](repeating: 0, count: rows.count)
+        var last = (name: "", index: -1)
+        for (r, row) in rows.enumerated() {
+            if last.index < 0 || row.council != last.name {
+                let index = councilLookup[row.council] ?? {
+                    councilNames.append(row.council)
+                    councilLookup[row.council] = councilNames.count - 1
+                    return councilNames.count - 1
+                }()
+                last = (row.council, index)
+            }
+            councilOfRow[r] = last.index
+        }
+        let strata = StrataOfRows(rows: rows, scheme: scheme)
+        for (s, set) in scheme.sets.enumerated() {
+            // Per council: (stratum, N) in order of first appearance, summed in row order.
+            var sums = [[(stratum: Int, total: Double)]](repeating: [], count: councilNames.count)
+            var seen = [Bool](repeating: false, count: councilNames.count)
+            var order: [Int] = []
             var usedFallback = false
-            for row in rows {
+            for (r, row) in rows.enumerated() {
                 let stratum: Int?
-                if let dims = row.dimensions {
-                    stratum = scheme.stratum(of: dims, in: set)
+                if row.dimensions != nil {
+                    stratum = strata.stratum(row: r, set: s)
                 } else {
                     stratum = row.stratum
                     if set.name != "stratum" { usedFallback = true }
                 }
                 guard let stratum else { continue }
-                table[row.council, default: [:]][stratum, default: 0] += row.population
+                let c = councilOfRow[r]
+                if !seen[c] { seen[c] = true; order.append(c) }
+                if let k = sums[c].firstIndex(where: { $0.stratum == stratum }) {
+                    sums[c][k].total += row.population
+                } else {
+                    sums[c].append((stratum, 0 + row.population))
+                }
+            }
+            var table: [String: [Int: Double]] = Dictionary(minimumCapacity: order.count)
+            for c in order {
+                var cells: [Int: Double] = Dictionary(minimumCapacity: sums[c].count)
+                for cell in sums[c] { cells[cell.stratum] = cell.total }
+                table[councilNames[c]] = cells
             }
             sets[set.name] = table
             if usedFallback { fallbackSets.append(set.name) }

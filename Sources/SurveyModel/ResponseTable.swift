@@ -55,9 +55,16 @@ public struct ResponseTable: Sendable {
         for index in textKeys { freeText[index] = [] }
     }
 
+    /// Field indices of the number fields, in the order of `append(rows:…)`'s `numbers`.
+    public var numberFieldIndices: [Int] { numberKeys }
+    /// Field indices of the free-text fields, in the order of `append(rows:…)`'s `text`.
+    public var textFieldIndices: [Int] { textKeys }
+
     /// Reserves room for `rows` more rows.
     public mutating func reserveCapacity(_ rows: Int) {
         for index in codedFields { columns[index].reserveCapacity(count + rows) }
+        for key in numberKeys { numbers[key]!.reserveCapacity(count + rows) }
+        for key in textKeys { freeText[key]!.reserveCapacity(count + rows) }
         council.reserveCapacity(count + rows)
         serial.reserveCapacity(count + rows)
         source.reserveCapacity(count + rows)
@@ -91,6 +98,44 @@ public struct ResponseTable: Sendable {
         self.source.append(source)
         self.sourceRow.append(row)
         count += 1
+    }
+
+    /// Appends a block of `rows` rows held row-major: `codes` has `stride` entries per row, one per
+    /// codebook field (entries of fields that are not coded are ignored); `numbers` and `text` have
+    /// one entry per row for each of `numberFieldIndices` and `textFieldIndices`; `council`,
+    /// `serial` and `sourceRow` one per row. Each column grows once per block, not once per row.
+    public mutating func append(rows: Int, codes: UnsafeBufferPointer<Int16>, stride: Int, council rowCouncils: UnsafeBufferPointer<Int32>,
+                                serial rowSerials: ArraySlice<String>, source rowSource: Int32, sourceRow rowNumbers: UnsafeBufferPointer<Int32>,
+                                numbers rowValues: UnsafeBufferPointer<Double>, text rowText: ArraySlice<String>) {
+        guard rows > 0 else { return }
+        precondition(codes.count >= rows * stride && rowCouncils.count >= rows && rowSerials.count >= rows && rowNumbers.count >= rows
+                     && rowValues.count >= rows * numberKeys.count && rowText.count >= rows * textKeys.count, "block arrays too short")
+        // Grow (geometrically) with a fill, then copy the strided values in place.
+        for index in codedFields {
+            let old = columns[index].count
+            columns[index].append(contentsOf: repeatElement(0, count: rows))
+            columns[index].withUnsafeMutableBufferPointer { column in
+                var source = index
+                for row in old..<(old + rows) {
+                    column[row] = codes[source]
+                    source &+= stride
+                }
+            }
+        }
+        for (k, key) in numberKeys.enumerated() {
+            let width = numberKeys.count
+            numbers[key]!.append(contentsOf: (0..<rows).lazy.map { rowValues[$0 &* width &+ k] })
+        }
+        for (k, key) in textKeys.enumerated() {
+            let width = textKeys.count
+            let start = rowText.startIndex
+            freeText[key]!.append(contentsOf: (0..<rows).lazy.map { rowText[start + $0 * width + k] })
+        }
+        council.append(contentsOf: UnsafeBufferPointer(rebasing: rowCouncils[0..<rows]))
+        serial.append(contentsOf: rowSerials.prefix(rows))
+        source.append(contentsOf: repeatElement(rowSource, count: rows))
+        sourceRow.append(contentsOf: UnsafeBufferPointer(rebasing: rowNumbers[0..<rows]))
+        count += rows
     }
 
     /// Appends every row of another table of the same codebook (used to merge files read in parallel).

@@ -30,7 +30,9 @@ struct CompiledMeasure {
     let measure: Measure
     let constant: Double
     let terms: [Term]
-    let eligibility: [(Condition, [Int16])]
+    /// The eligibility conditions as one compiled rule (all must hold), over `eligibilityColumns`.
+    let eligible: CompiledRules
+    let eligibilityColumns: [[Int16]]
 
     init(_ measure: Measure, variables: Variables, models: [String: ScoreModel]) throws(ScoringError) {
         self.measure = measure
@@ -38,9 +40,15 @@ struct CompiledMeasure {
             guard let c = variables[name] else { throw .unknownVariable(measure: measure.code, variable: name) }
             return c
         }
-        var eligibility: [(Condition, [Int16])] = []
-        for condition in measure.eligible ?? [] { eligibility.append((condition, try column(condition.field))) }
-        self.eligibility = eligibility
+        // Every eligibility variable must exist.
+        for condition in measure.eligible ?? [] { _ = try column(condition.field) }
+        var names: [String] = []
+        eligible = CompiledRules([(when: measure.eligible ?? [], whenAny: nil, value: 1)], emptyAnyMatches: true) { name in
+            if let i = names.firstIndex(of: name) { return i }
+            names.append(name)
+            return names.count - 1
+        }
+        eligibilityColumns = eligible.fields.map { variables[names[$0]]! }
         switch measure.kind {
         case .proportion:
             guard let flag = measure.flag else { throw .invalidDefinition(measure: measure.code, reason: "a proportion needs \"flag\"") }
@@ -77,21 +85,44 @@ struct CompiledMeasure {
         }
     }
 
-    /// The respondent's value, or NaN.
-    @inline(__always)
-    func value(row: Int) -> Double {
-        for (condition, column) in eligibility {
-            let v = column[row]
-            if !condition.holds(for: v == ResponseTable.missing ? nil : Int(v)) { return .nan }
+    /// Every row's value (NaN for rows that are not respondents or have no value), computed
+    /// column by column: eligibility, then each term added in order (for each row: the constant plus each term's value in order, or NaN when any is missing).
+    func values(isRespondent: [Bool]) -> [Double] {
+        let count = isRespondent.count
+        var out = [Double](repeating: .nan, count: count)
+        let eligibleRows = eligible.firstMatchingRules(columns: eligibilityColumns, count: count)
+        // The rows still in play (eligible respondents whose terms so far all have values), with
+        // their running totals kept in `out`; a row leaves the list (and is set to NaN) at the
+        // first term without a value.
+        var live: [Int32] = []
+        live.reserveCapacity(count)
+        for row in 0..<count where isRespondent[row] && eligibleRows[row] == 0 { live.append(Int32(row)) }
+        var liveCount = live.count
+        out.withUnsafeMutableBufferPointer { out in
+            for k in 0..<liveCount { out[Int(live[k])] = constant }
+            for term in terms {
+                term.column.withUnsafeBufferPointer { column in
+                    term.table.withUnsafeBufferPointer { table in
+                        live.withUnsafeMutableBufferPointer { live in
+                            var kept = 0
+                            for k in 0..<liveCount {
+                                let row = Int(live[k])
+                                let code = Int(column[row])
+                                let v = code >= 0 && code < table.count ? table[code] : .nan
+                                if v.isNaN {
+                                    out[row] = .nan
+                                    continue
+                                }
+                                out[row] += v
+                                live[kept] = live[k]
+                                kept += 1
+                            }
+                            liveCount = kept
+                        }
+                    }
+                }
+            }
         }
-        var total = constant
-        for term in terms {
-            let code = Int(term.column[row])
-            guard code >= 0, code < term.table.count else { return .nan }
-            let v = term.table[code]
-            if v.isNaN { return .nan }
-            total += v
-        }
-        return total
+        return out
     }
 }

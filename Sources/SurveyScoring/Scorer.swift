@@ -14,18 +14,16 @@ public struct Scorer: Sendable {
     /// Scores every row. Non-respondents and respondents without a value get NaN.
     public func score(_ table: ResponseTable) throws(ScoringError) -> ScoredReturns {
         let variables = Variables(table: table)
-        let respondentColumn = variables[codebook.respondent.field] ?? []
-        var isRespondent = [Bool](repeating: false, count: table.count)
-        for row in 0..<table.count {
-            let v = respondentColumn.isEmpty ? ResponseTable.missing : respondentColumn[row]
-            isRespondent[row] = codebook.respondent.holds(for: v == ResponseTable.missing ? nil : Int(v))
-        }
+        // The respondent condition, compiled, over its column (no column: every value missing).
+        let column = variables[codebook.respondent.field] ?? []
+        let respondent = CompiledRules([(when: [codebook.respondent], whenAny: nil, value: 1)], emptyAnyMatches: true) { _ in 0 }
+        let matched = respondent.firstMatchingRules(
+            columns: [column.isEmpty ? [Int16](repeating: ResponseTable.missing, count: table.count) : column], count: table.count)
+        let isRespondent = matched.map { $0 == 0 }
         var values: [[Double]] = []
         for measure in codebook.measures {
             let compiled = try CompiledMeasure(measure, variables: variables, models: models)
-            var column = [Double](repeating: .nan, count: table.count)
-            for row in 0..<table.count where isRespondent[row] { column[row] = compiled.value(row: row) }
-            values.append(column)
+            values.append(compiled.values(isRespondent: isRespondent))
         }
         return ScoredReturns(table: table, variables: variables, isRespondent: isRespondent,
                              measures: codebook.measures, values: values)

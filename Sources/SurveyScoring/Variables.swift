@@ -2,6 +2,9 @@ import SurveyModel
 
 /// Every variable a measure or table can read, as small-integer columns: the codebook's coded
 /// fields, its derived variables (recodes such as the combined Q1), and `DerivedStratum`.
+///
+/// The stratum rules and the recodes' conditions are compiled (`CompiledRules`) and bound to
+/// the columns once; recode maps are dense tables. Nothing per row builds a string or a dictionary.
 public struct Variables: Sendable {
     /// The name of the derived stratum variable.
     public static let stratum = "DerivedStratum"
@@ -21,45 +24,41 @@ public struct Variables: Sendable {
             }
         }
         let count = table.count
-        // The stratum, by the codebook's ordered rules.
-        let rules = codebook.strata.rules
-        let ruleFields = Set(rules.flatMap { ($0.when ?? []) + ($0.whenAny ?? []) }.map(\.field))
-        let ruleColumns = ruleFields.compactMap { name in columns[name].map { (name, $0) } }
+        // The stratum, by the codebook's ordered rules over the coded fields.
+        var fieldIndex: [String: Int] = [:]
+        for (index, field) in codebook.fields.enumerated() where field.isCoded { fieldIndex[field.name] = index }
+        let rules = CompiledRules(codebook.strata.rules, emptyAnyMatches: false, bind: { fieldIndex[$0] })
+        let matched = rules.firstMatchingRules(columns: rules.fields.map { table.columns[$0] }, count: count)
+        let valueOfRule = codebook.strata.rules.map { $0.value.map { Int16($0) } ?? ResponseTable.missing }
         var stratum = [Int16](repeating: ResponseTable.missing, count: count)
-        var lookup: [String: Int?] = [:]
-        for row in 0..<count {
-            for (name, column) in ruleColumns {
-                let v = column[row]
-                lookup[name] = v == ResponseTable.missing ? nil : Int(v)
-            }
-            if case let .some(.some(value)) = rules.firstMatch({ lookup[$0] ?? nil }) { stratum[row] = Int16(value) }
+        stratum.withUnsafeMutableBufferPointer { out in
+            for row in 0..<count where matched[row] >= 0 { out[row] = valueOfRule[Int(matched[row])] }
         }
         columns[Variables.stratum] = stratum
         validCodes[Variables.stratum] = codebook.strata.labels?.map(\.code) ?? Array(Set(stratum.filter { $0 != ResponseTable.missing }.map(Int.init))).sorted()
         labels[Variables.stratum] = codebook.strata.labels
-        // Recoded variables.
+        // Recoded variables: the first recode whose conditions hold maps the source's code (no
+        // map = unchanged); a condition on a variable that does not exist never holds.
         for derived in codebook.derived ?? [] {
             guard let sourceName = derived.source, let source = columns[sourceName] else { continue }
             let recodes = derived.recodes ?? []
-            let conditionColumns = recodes.map { ($0.when ?? []).map { (c: $0, column: columns[$0.field]) } }
-            let maps: [[Int: Int]?] = recodes.map { r in r.map.map { Dictionary(uniqueKeysWithValues: $0.compactMap { k, v in Int(k).map { ($0, v) } }) } }
+            var names: [String] = []
+            let compiled = CompiledRules(recodes.map { (when: $0.when, whenAny: nil, value: nil) }, emptyAnyMatches: false, unbound: .fails) { name in
+                guard columns[name] != nil else { return nil }
+                if let i = names.firstIndex(of: name) { return i }
+                names.append(name)
+                return names.count - 1
+            }
+            let matched = compiled.firstMatchingRules(columns: compiled.fields.map { columns[names[$0]]! }, count: count)
+            let maps = recodes.map { RecodeMap($0.map) }
             var out = [Int16](repeating: ResponseTable.missing, count: count)
-            for row in 0..<count {
-                let v = source[row]
-                guard v != ResponseTable.missing else { continue }
-                for (index, conditions) in conditionColumns.enumerated() {
-                    let holds = conditions.allSatisfy { c, column in
-                        guard let column else { return false }
-                        let x = column[row]
-                        return c.holds(for: x == ResponseTable.missing ? nil : Int(x))
-                    }
-                    if holds {
-                        if let map = maps[index] {
-                            if let mapped = map[Int(v)] { out[row] = Int16(mapped) }
-                        } else {
-                            out[row] = v
-                        }
-                        break
+            source.withUnsafeBufferPointer { source in
+                out.withUnsafeMutableBufferPointer { out in
+                    for row in 0..<count {
+                        let v = source[row]
+                        let r = Int(matched[row])
+                        guard v != ResponseTable.missing, r >= 0 else { continue }
+                        out[row] = maps[r].apply(v)
                     }
                 }
             }
@@ -72,4 +71,46 @@ public struct Variables: Sendable {
     }
 
     public subscript(name: String) -> [Int16]? { columns[name] }
+}
+
+/// A recode's `map` ("code": new code; keys that are not whole numbers are ignored) as a dense
+/// table over the source codes it mentions; no map = the code unchanged.
+private struct RecodeMap {
+    private let isIdentity: Bool
+    private let low: Int
+    /// New code per source code `low…`; `missing` where the map has none.
+    private let table: [Int16]
+    private let sparse: [Int: Int]
+
+    init(_ map: [String: Int]?) {
+        guard let map else {
+            isIdentity = true
+            low = 0
+            table = []
+            sparse = [:]
+            return
+        }
+        isIdentity = false
+        let pairs = Dictionary(uniqueKeysWithValues: map.compactMap { k, v in Int(k).map { ($0, v) } })
+        let keys = pairs.keys
+        if let lo = keys.min(), let hi = keys.max(), case let (span, overflow) = hi.subtractingReportingOverflow(lo), !overflow, span < 65_536 {
+            var t = [Int16](repeating: ResponseTable.missing, count: hi - lo + 1)
+            for (k, v) in pairs { t[k - lo] = Int16(v) }
+            low = lo
+            table = t
+            sparse = [:]
+        } else {
+            low = 0
+            table = []
+            sparse = pairs
+        }
+    }
+
+    @inline(__always)
+    func apply(_ v: Int16) -> Int16 {
+        if isIdentity { return v }
+        if table.isEmpty { return sparse[Int(v)].map { Int16($0) } ?? ResponseTable.missing }
+        let i = Int(v) - low
+        return i >= 0 && i < table.count ? table[i] : ResponseTable.missing
+    }
 }

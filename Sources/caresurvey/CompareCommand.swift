@@ -54,7 +54,7 @@ struct CompareCommand: ParsableCommand {
             case .csv: text = CompareOutput.csv(comparisons)
             case .text: text = CompareOutput.text(comparisons, kinds: { kinds[$0] ?? .proportion }, adjust: adjustment, alpha: alpha)
             }
-            try out.emit(text, inputs: ReturnLoader.expand(before + after + beforePopulation + afterPopulation))
+            try out.emit(text, inputs: ReturnLoader.expand(before + after + beforePopulation + afterPopulation) + EstimationArguments.groupFiles(by))
             return 0
         }
     }

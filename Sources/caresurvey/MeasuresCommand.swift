@@ -32,7 +32,7 @@ struct MeasuresCommand: ParsableCommand {
             case .csv: text = MeasuresJSON.csv(report)
             case .text: text = MeasuresText.render(report)
             }
-            try out.emit(text, inputs: LoadedInputs.paths(input.returns + estimation.population))
+            try out.emit(text, inputs: LoadedInputs.paths(input.returns + estimation.population) + EstimationArguments.groupFiles(estimation.by))
             if prepared.errors > 0 {
                 note("note: the returns have \(prepared.errors) validation errors (invalid cells were treated as missing); run `caresurvey validate` for details")
             }
@@ -60,6 +60,12 @@ extension EstimationArguments {
         o.suppressBelow = suppressBelow
         try Self.applyGrouping(by, to: &o)
         return o
+    }
+
+    /// The `--by` parts that name a LaCode,Group file: inputs too, never written over.
+    static func groupFiles(_ by: String) -> [String] {
+        by.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            .filter { $0 != "council" && $0 != "england" && !DomainVariables.names.contains($0) }
     }
 
     /// `--by`: council, england, domains (comma-separated) or a LaCode,Group file.

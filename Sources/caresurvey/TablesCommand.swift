@@ -33,7 +33,7 @@ struct TablesCommand: ParsableCommand {
                         ?? cb.field(question)?.label(of: code)
                 }
             }
-            try out.emit(text, inputs: ReturnLoader.expand(input.returns + estimation.population))
+            try out.emit(text, inputs: ReturnLoader.expand(input.returns + estimation.population) + EstimationArguments.groupFiles(estimation.by))
             return 0
         }
     }

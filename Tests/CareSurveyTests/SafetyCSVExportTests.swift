@@ -75,11 +75,15 @@ struct SafetyCSVExportTests {
         #expect(rows.last?[5] == "x\r\n=HYPERLINK(1)")
     }
 
-    /// Quotes are doubled whatever follows them (a combining mark makes `"́` one Character).
+    // Quotes are doubled whatever follows them (a quote with a combining mark after it is one Character).
     @Test func quotesFollowedByCombiningMarksAreEscaped() {
         let text = "a\"\u{301},b"
         let rows = Self.parse(Self.csvOf(text))
         #expect(rows.count == 2 && rows.last == [text])
+        // Without that, a value could close its quotes and start a new cell holding a live formula.
+        let breakout = "x\"\u{301},=HYPERLINK(\"http://evil\")"
+        let parsed = Self.parse(Self.csvOf(breakout))
+        #expect(parsed.last == [breakout])
     }
 
     static func csvOf(_ text: String) -> String {

@@ -144,6 +144,42 @@ struct SafetyInputTests {
         #expect(loaded.table?.count == loaded.summary.rowsRead)
     }
 
+    /// The SACE fixture workbook's "Carers Data" sheet XML, edited, as a new workbook through the loader.
+    static func editedCarersData(_ edit: (String) -> String) throws -> LoadedReturns {
+        let source = try XLSXWorkbook(path: try Fixtures.require(Fixtures.path("sace/carers-data.xlsx")))
+        let index = try #require(source.sheetNames.firstIndex(of: "Carers Data"))
+        let part = try #require(source.sheetParts[index])
+        let entry = try #require(source.directory.entry(named: part))
+        let xml = String(decoding: try XLSXZipInflater.extract(entry, from: XLSXFile(path: source.path), limits: .default), as: UTF8.self)
+        let bytes = SafetyZip.workbook([("Carers Data", edit(xml))])
+        return Fixtures.toolkit.load([try SafetyZip.write(bytes, "carers-edited.xlsx", in: Fixtures.temporaryDirectory())])
+    }
+
+    /// A row numbered like the header row again (rows must be in ascending order in a workbook)
+    /// re-ran the header matching and replaced the table: rows counted as read were lost. Rows
+    /// that do not come in ascending order are refused, naming the sheet and row.
+    @Test func rowsOutOfOrderAreRefusedNotLost() throws {
+        let unchanged = try Self.editedCarersData { $0 }
+        #expect(unchanged.files[0].error == nil && unchanged.summary.rowsRead == 60 && unchanged.table?.count == 60)
+        let repeatedHeader = try Self.editedCarersData { xml in
+            let header = String(xml[xml.range(of: "<row r=\"1\"")!.lowerBound ..< xml.range(of: "</row>")!.upperBound])
+            let row3 = xml.range(of: "<row r=\"3\"")!.lowerBound
+            let afterRow3 = xml.range(of: "</row>", range: row3 ..< xml.endIndex)!.upperBound
+            var edited = xml
+            edited.insert(contentsOf: header, at: afterRow3)
+            return edited
+        }
+        let backwards = try Self.editedCarersData { xml in
+            xml.replacingOccurrences(of: "<row r=\"10\"", with: "<row r=\"4\"")
+        }
+        for loaded in [repeatedHeader, backwards] {
+            // Never rows counted but missing from the table.
+            #expect(loaded.table?.count ?? 0 == loaded.summary.rowsRead)
+            let message = try #require(loaded.files[0].error, "rows out of order were accepted")
+            #expect(message.contains("sheet \"Carers Data\"") && message.contains("ascending"), "\(message)")
+        }
+    }
+
     // MARK: - Hostile workbooks through the whole loader
 
     static func loadError(_ bytes: [UInt8], _ name: String = "hostile.xlsx", options: LoadOptions = LoadOptions()) throws -> (path: String, message: String) {
@@ -300,6 +336,90 @@ struct SafetyInputTests {
         // And the whole loader path is unaffected.
         let loaded = ReturnLoader.loadCSV(bytes: bytes, name: name, codebooks: Fixtures.toolkit.codebooks)
         #expect(loaded.summary.isBalanced)
+    }
+
+    /// `CSVReader.chunks` (the split `ParallelCSV` uses for files of 2 MiB and more) toggled its
+    /// quote state on every `"` and `read` skipped a byte-order mark at the start of every chunk:
+    /// records split in the wrong places, wrong row numbers, a U+FEFF lost. The header chunk plus
+    /// every body chunk must read exactly as one pass.
+    @Test(arguments: ["csv-chunks-quote-after-closing-fuzzer.csv", "csv-chunks-bom-at-chunk-start-fuzzer.csv",
+                      "csv-header-stray-quote.csv", "csv-header-stray-quote-fuzzer.csv"])
+    func chunksReadAsOnePass(name: String) throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: try Fixtures.require(SafetyFixtures.regression(name)))))
+        struct Records: CellSink {
+            var rows: [String] = []
+            mutating func beginRow(_ number: Int) { rows.append("\(number):") }
+            mutating func cell(_ column: Int, _ bytes: UnsafeRawBufferPointer, isFormula: Bool) {
+                rows[rows.count - 1] += "\(column)=\(Array(bytes));"
+            }
+            mutating func endRow() {}
+        }
+        var failure: FileError?
+        bytes.withUnsafeBytes { raw in
+            do throws(FileError) {
+                var whole = Records()
+                try CSVReader.read(raw, file: name, into: &whole)
+                for parts in [2, 3, 8, 64] {
+                    var split = Records()
+                    for chunk in CSVReader.chunks(raw, parts: parts) {
+                        try CSVReader.read(UnsafeRawBufferPointer(rebasing: raw[chunk.range]), file: name, firstRow: chunk.firstRow, into: &split)
+                    }
+                    #expect(split.rows == whole.rows, "\(name), \(parts) parts")
+                }
+            } catch { failure = error }
+        }
+        #expect(failure == nil, "\(String(describing: failure))")
+    }
+
+    /// A CSV above the parallel threshold (2 MiB) with stray quotes inside unquoted fields: every
+    /// row is read, numbered as its record, and diagnosed at the right row.
+    @Test(arguments: ["\n", "\r\n"])
+    func largeCSVWithStrayQuotesKeepsRowNumbers(lineEnd: String) throws {
+        let source = try String(contentsOfFile: Fixtures.require(Fixtures.conformance("ascs-2021-22-edge/returns.csv")), encoding: .utf8)
+        let lines = source.split(whereSeparator: \.isNewline).map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let serial = try #require(header.firstIndex(of: "SerialNo"))
+        let age = try #require(header.firstIndex(of: "Age"))
+        var out = [lines[0]]
+        var copy = 0
+        while out.joined(separator: lineEnd).utf8.count < (2 << 20) + 100_000 {
+            copy += 1
+            for line in lines.dropFirst() {
+                var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                cells[serial] += "-\(copy)"
+                out.append(cells.joined(separator: ","))
+            }
+        }
+        func setAge(_ record: Int, _ value: String) {
+            var cells = out[record - 1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            cells[age] = value
+            out[record - 1] = cells.joined(separator: ",")
+        }
+        let records = out.count
+        let marked = [5, 1_000, records / 2, records - 1]
+        for record in marked { setAge(record, "4\"") }        // a stray quote, and a not-a-number error
+        setAge(records, "abc")
+        let text = out.joined(separator: lineEnd) + lineEnd
+        #expect(text.utf8.count >= ParallelCSV.chunkThreshold)
+        // The split ParallelCSV makes on this machine (when it has more than one core) is exact.
+        let utf8 = Array(text.utf8)
+        var chunks: [(range: Range<Int>, firstRow: Int)] = []
+        utf8.withUnsafeBytes { raw in chunks = CSVReader.chunks(raw, parts: 4) }
+        #expect(chunks.count > 2)
+        for chunk in chunks {
+            // No quoted line breaks here: a record starts after every LF.
+            let breaks = utf8[0..<chunk.range.lowerBound].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            #expect(chunk.firstRow == breaks + 1, "chunk at \(chunk.range.lowerBound)")
+        }
+        let path = Fixtures.temporaryDirectory().appendingPathComponent("large.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let loaded = Fixtures.toolkit.load([path])
+        #expect(loaded.files[0].error == nil, "\(loaded.files[0].error ?? "")")
+        Self.expectBalanced(loaded.summary, dataRows: records - 1)
+        let table = try #require(loaded.table)
+        #expect(table.sourceRow.map(Int.init) == Array(2...records))
+        let flagged = loaded.diagnostics.filter { $0.column == "Age" && $0.severity == .error }.compactMap(\.row)
+        #expect(flagged == marked + [records])
     }
 
     @Test func csvHeaderQuotingCases() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyModel
 
 /// A byte-level RFC 4180 reader: UTF-8 with or without BOM, LF or CRLF (or lone CR) line ends,
@@ -14,9 +15,12 @@ public enum CSVReader {
         let count = bytes.count
         guard count > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         var i = 0
-        if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { i = 3 }
-        if let nul = UnsafeRawBufferPointer(rebasing: bytes[0..<min(count, 65536)]).firstIndex(of: 0) {
-            throw .notAWorkbook(file: file, reason: "binary content (a NUL byte at offset \(nul)); expected a CSV text file or an .xlsx workbook")
+        // A byte-order mark only at the start of the file: a later chunk (`firstRow` > 1) that
+        // happens to start with U+FEFF keeps it as the single pass does.
+        if firstRow == 1, count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { i = 3 }
+        if let nul = memchr(base, 0, min(count, 65536)) {
+            let offset = UnsafeRawPointer(nul) - UnsafeRawPointer(base)
+            throw .notAWorkbook(file: file, reason: "binary content (a NUL byte at offset \(offset)); expected a CSV text file or an .xlsx workbook")
         }
         var scratch: [UInt8] = []
         scratch.reserveCapacity(256)
@@ -27,6 +31,11 @@ public enum CSVReader {
             var column = 0
             var endOfRecord = false
             while !endOfRecord {
+                // A run of empty fields (",,,"): nothing to deliver, just count the columns.
+                while i < count, base[i] == UInt8(ascii: ",") {
+                    i += 1
+                    column += 1
+                }
                 if i < count, base[i] == UInt8(ascii: "\"") {
                     // Quoted field.
                     let startRow = row
@@ -64,10 +73,10 @@ public enum CSVReader {
                     }
                     i += 1 // closing quote
                     // Anything up to the next separator after a closing quote is tolerated and ignored.
-                    while i < count, base[i] != UInt8(ascii: ","), base[i] != 10, base[i] != 13 { i += 1 }
+                    while i < count, !isSeparator(base[i]) { i += 1 }
                 } else {
                     let start = i
-                    while i < count, base[i] != UInt8(ascii: ","), base[i] != 10, base[i] != 13 { i += 1 }
+                    while i < count, !isSeparator(base[i]) { i += 1 }
                     if i > start {
                         sink.cell(column, UnsafeRawBufferPointer(start: base + start, count: i - start), isFormula: false)
                     }
@@ -87,6 +96,12 @@ public enum CSVReader {
         }
     }
 
+    /// A comma, LF or CR: one shift and mask instead of three comparisons.
+    @inline(__always)
+    static func isSeparator(_ b: UInt8) -> Bool {
+        b <= 44 && (UInt64(1) << UInt64(b)) & (1 << 44 | 1 << 10 | 1 << 13) != 0
+    }
+
     /// Splits a CSV into about `parts` pieces at record boundaries (line breaks outside quotes), for
     /// parsing in parallel. Returns the byte ranges after the header and the number of the first
     /// record of each (header = record 1); the first element is the header's own range.
@@ -95,7 +110,13 @@ public enum CSVReader {
         guard count > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
         var i = 0
         if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { i = 3 }
+        if memchr(base, 13, count) == nil { return CSVChunker.chunksWithoutCR(base, count: count, from: i, parts: parts) }
+        // Quotes are tracked as `read` does (not toggled on every `"`): a quote opens a quoted field
+        // only at the start of a field, `""` inside is an escaped quote, and after the closing quote
+        // anything up to the separator is literal. Otherwise a stray quote (`5" tall`, `q18"`) moves
+        // the boundaries into the middle of records.
         var inQuotes = false
+        var atFieldStart = true
         var records = 0
         var out: [(Range<Int>, Int)] = []
         var start = 0
@@ -104,11 +125,15 @@ public enum CSVReader {
         let step = max(count / max(parts, 1), 1)
         while i < count {
             let b = base[i]
-            if b == UInt8(ascii: "\"") {
-                inQuotes.toggle()
-            } else if !inQuotes && (b == 10 || b == 13) {
+            if inQuotes {
+                if b == UInt8(ascii: "\"") {
+                    if i + 1 < count, base[i + 1] == UInt8(ascii: "\"") { i += 2; continue }
+                    inQuotes = false
+                }
+            } else if b == 10 || b == 13 {
                 if b == 13, i + 1 < count, base[i + 1] == 10 { i += 1 }
                 records += 1
+                atFieldStart = true
                 let next = i + 1
                 if out.isEmpty || next >= target {
                     out.append((start..<next, startRecord))
@@ -116,6 +141,11 @@ public enum CSVReader {
                     startRecord = records + 1
                     target = next + step
                 }
+            } else if b == UInt8(ascii: ",") {
+                atFieldStart = true
+            } else {
+                if b == UInt8(ascii: "\""), atFieldStart { inQuotes = true }
+                atFieldStart = false
             }
             i += 1
         }

@@ -1,78 +1,69 @@
 import SurveyModel
 
-/// A codebook field reduced to what the per-cell hot path needs (no strings, no copies of the
-/// full `Field`): its kind and a dense table of valid codes.
+/// A codebook field reduced to what the per-cell hot path needs: plain values only (no strings,
+/// no arrays), so reading one costs no reference counting. Its tables of valid codes are ranges
+/// of the one flat table shared by all fields (`FieldRules.table`).
 struct FieldRule {
     let kind: Field.Kind
     let isCoded: Bool
     let isQuestion: Bool
     let isExcelOnly: Bool
     let isValueRequired: Bool
-    /// Valid values `lowest…` as a dense table (index = value − lowest), or nil to use min/max.
-    private let valid: [Bool]?
-    private let easyValid: [Bool]?
-    private let lowest: Int
-    private let min: Int?
-    private let max: Int?
+    /// Valid codes `lowest…` as ranges of `FieldRules.table` (index = value − lowest); count −1 =
+    /// no table (min/max decide, or no easy-read codes).
+    let lowest: Int
+    let validStart: Int
+    let validCount: Int
+    let easyStart: Int
+    let easyCount: Int
+    /// Bounds when there is no table (`Int.min`/`Int.max` when absent).
+    let min: Int
+    let max: Int
 
-    init(_ field: Field) {
-        kind = field.kind
-        isCoded = field.isCoded
-        isQuestion = field.isQuestion
-        isExcelOnly = field.isExcelOnly
-        isValueRequired = field.isValueRequired
-        min = field.min
-        max = field.max
-        let codes = field.codes?.map(\.code) ?? []
-        let all = codes + (field.easyReadCodes ?? [])
-        let low = all.min() ?? 0
-        let size = (all.max() ?? -1) - low + 1
-        lowest = low
-        valid = field.codes == nil ? nil : FieldRule.table(codes, lowest: low, size: size)
-        easyValid = field.easyReadCodes.map { FieldRule.table($0, lowest: low, size: size) }
-    }
-
-    private static func table(_ list: [Int], lowest: Int, size: Int) -> [Bool] {
-        var t = [Bool](repeating: false, count: Swift.max(size, 0))
-        for c in list { t[c - lowest] = true }
-        return t
-    }
-
-    var hasEasyRead: Bool { easyValid != nil }
-
-    @inline(__always)
-    func accepts(_ value: Int, easyRead: Bool) -> Bool {
-        if easyRead, let easyValid { return lookup(easyValid, value) }
-        if let valid { return lookup(valid, value) }
-        if let min, value < min { return false }
-        if let max, value > max { return false }
-        return true
-    }
-
-    @inline(__always)
-    private func lookup(_ table: [Bool], _ value: Int) -> Bool {
-        let i = value - lowest
-        return i >= 0 && i < table.count && table[i]
-    }
+    var hasEasyRead: Bool { easyCount >= 0 }
 }
 
-/// Ordered rules (strata) with their conditions bound to field indices.
-struct CompiledRules {
-    struct Bound { let field: Int; let condition: Condition }
-    let rules: [(all: [Bound], any: [Bound], value: Int?)]
+/// Every field's `FieldRule` and the flat table of valid codes they share.
+struct FieldRules {
+    let rules: [FieldRule]
+    let table: [Bool]
 
-    init(_ rules: [Rule], fieldIndex: [String: Int]) {
-        func bind(_ list: [Condition]?) -> [Bound] { (list ?? []).map { Bound(field: fieldIndex[$0.field] ?? -1, condition: $0) } }
-        self.rules = rules.map { (bind($0.when), bind($0.whenAny), $0.value) }
+    init(_ fields: [Field]) {
+        var table: [Bool] = []
+        var rules: [FieldRule] = []
+        rules.reserveCapacity(fields.count)
+        func add(_ list: [Int], lowest: Int, size: Int) -> Int {
+            let start = table.count
+            table.append(contentsOf: repeatElement(false, count: Swift.max(size, 0)))
+            for c in list { table[start + c - lowest] = true }
+            return start
+        }
+        for field in fields {
+            let codes = field.codes?.map(\.code) ?? []
+            let all = codes + (field.easyReadCodes ?? [])
+            let low = all.min() ?? 0
+            let size = Swift.max((all.max() ?? -1) - low + 1, 0)
+            let valid = field.codes == nil ? (start: 0, count: -1) : (start: add(codes, lowest: low, size: size), count: size)
+            let easy = field.easyReadCodes.map { (start: add($0, lowest: low, size: size), count: size) } ?? (start: 0, count: -1)
+            rules.append(FieldRule(kind: field.kind, isCoded: field.isCoded, isQuestion: field.isQuestion, isExcelOnly: field.isExcelOnly,
+                                   isValueRequired: field.isValueRequired, lowest: low, validStart: valid.start, validCount: valid.count,
+                                   easyStart: easy.start, easyCount: easy.count, min: field.min ?? .min, max: field.max ?? .max))
+        }
+        self.rules = rules
+        self.table = table
     }
 
-    /// `.some(value)` of the first rule that applies (value nil = unknown); nil when none applies.
-    func firstMatch(_ value: (Int) -> Int?) -> Int?? {
-        for rule in rules {
-            if !rule.all.allSatisfy({ $0.condition.holds(for: $0.field >= 0 ? value($0.field) : nil) }) { continue }
-            if !rule.any.isEmpty, !rule.any.contains(where: { $0.condition.holds(for: $0.field >= 0 ? value($0.field) : nil) }) { continue }
-            return .some(rule.value)
-        }
-        return nil
+    /// Whether `value` is valid for a field; `easyRead` applies the easy-read codes, if the field has them.
+    /// `table` is `self.table`'s storage (passed in so hot loops take it once).
+    @inline(__always)
+    static func accepts(_ rule: FieldRule, _ value: Int, easyRead: Bool, table: UnsafeBufferPointer<Bool>) -> Bool {
+        if easyRead && rule.easyCount >= 0 { return lookup(table, rule.easyStart, rule.easyCount, value - rule.lowest) }
+        if rule.validCount >= 0 { return lookup(table, rule.validStart, rule.validCount, value - rule.lowest) }
+        return value >= rule.min && value <= rule.max
+    }
+
+    @inline(__always)
+    private static func lookup(_ table: UnsafeBufferPointer<Bool>, _ start: Int, _ count: Int, _ i: Int) -> Bool {
+        i >= 0 && i < count && table[start + i]
     }
 }

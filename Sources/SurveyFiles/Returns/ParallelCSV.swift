@@ -21,9 +21,22 @@ enum ParallelCSV {
             let bytes = SharedBytes(raw: raw)
             let headerRange = chunks[0].range
             let body = Array(chunks.dropFirst())
+            // Records per chunk from the record numbers; the last chunk's by its bytes per record.
+            func records(_ k: Int) -> Int {
+                if k + 1 < body.count { return body[k + 1].firstRow - body[k].firstRow }
+                let before = body[k].firstRow - body[0].firstRow
+                let bytesBefore = body[k].range.lowerBound - body[0].range.lowerBound
+                guard before > 0, bytesBefore > 0 else { return 0 }
+                return Int(Double(body[k].range.count) * Double(before) / Double(bytesBefore) * 1.01) + 1
+            }
+            let expected = body.indices.map(records)
+            let totalRecords = expected.reduce(0, +)
             let results = ParallelResults<Result<ReturnLoader.FileRead, FileError>>(count: body.count)
             DispatchQueue.concurrentPerform(iterations: body.count) { k in
                 var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates)
+                // Records in this chunk; the first chunk's table reserves room for the whole file,
+                // so the later chunks are appended to it in place.
+                builder.expectedRows = k == 0 ? totalRecords : expected[k]
                 do throws(FileError) {
                     try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[headerRange]), file: path, into: &builder)
                     try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[body[k].range]), file: path, firstRow: body[k].firstRow, into: &builder)
@@ -41,17 +54,21 @@ enum ParallelCSV {
                     results.set(k, .failure(error))
                 }
             }
-            var combined: ReturnLoader.FileRead?
-            for result in results.values {
-                let part = try result.get()
-                guard var whole = combined else { combined = part; continue }
+            // Join in order. Each part is taken out of `results` and dropped once appended, so the
+            // table is held about once, and `whole` is the only reference to its storage (no copy).
+            var whole = try results.take(0).get()
+            var more = 0
+            for k in 1..<body.count { more += (try? results.peek(k).get())?.table?.count ?? 0 }
+            whole.table!.reserveCapacity(more)
+            whole.rowHasError.reserveCapacity(whole.rowHasError.count + more)
+            for k in 1..<body.count {
+                let part = try results.take(k).get()
                 whole.table!.append(contentsOf: part.table!, sameSource: true)
                 whole.diagnostics += part.diagnostics
                 whole.rowHasError += part.rowHasError
                 whole.report.summary = whole.report.summary + part.report.summary
-                combined = whole
             }
-            return combined!
+            return whole
         }
     }
 }

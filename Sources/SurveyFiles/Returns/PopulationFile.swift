@@ -33,8 +33,21 @@ public enum PopulationFile {
         var out: [PopulationRow] = []
         out.reserveCapacity(rows.count)
         var diagnostics: [Diagnostic] = []
+        // Allowed values per dimension column (a short list: a linear search beats hashing).
+        let allowedLists = dimCols.map { scheme.values[$0.0] }
+        // Duplicate rows are found by the key "council|value|…". When every dimension has a list of
+        // allowed values without "|", a key is exactly (council, the values' positions in their
+        // lists), which hashes far faster; and rows with the same values share one dictionary.
+        var radix = 1
+        let fast = allowedLists.allSatisfy { list in
+            guard let list, !list.contains(where: { $0.contains("|") }) else { return false }
+            radix = radix.multipliedReportingOverflow(by: list.count + 1).partialValue
+            return radix > 0 && radix < 1 << 40
+        }
         var seen: Set<String> = []
-        let allowedSets = scheme.values.mapValues(Set.init)
+        var seenFast: Set<PopulationKey> = []
+        seenFast.reserveCapacity(rows.count)
+        var shared: [Int: [String: String]] = [:]
         for (number, cells) in rows.dropFirst() {
             func cell(_ i: Int) -> String { i < cells.count ? trim(cells[i]) : "" }
             if cells.allSatisfy({ trim($0).isEmpty }) { continue }
@@ -49,22 +62,49 @@ public enum PopulationFile {
                 continue
             }
             var row = PopulationRow(council: council, population: population)
-            var key = council
-            if detailed {
-                var dims: [String: String] = [:]
+            let isNew: Bool
+            if detailed && fast {
                 var bad = false
-                for (name, c) in dimCols {
+                var combination = 0
+                var exact = true
+                for (d, (name, c)) in dimCols.enumerated() {
                     let value = cell(c!)
-                    if let allowed = allowedSets[name], !allowed.contains(value) {
-                        let list = scheme.values[name]!.joined(separator: ", ")
-                        diagnostics.append(.error("invalid-dimension", "\(name) \"\(value)\" is not one of \(list)", file: path, row: number, column: name, value: value))
+                    let allowed = allowedLists[d]!
+                    guard let k = allowed.firstIndex(of: value) else {
+                        diagnostics.append(.error("invalid-dimension", "\(name) \"\(value)\" is not one of \(allowed.joined(separator: ", "))", file: path, row: number, column: name, value: value))
+                        bad = true
+                        continue
+                    }
+                    if exact && !sameBytes(value, allowed[k]) { exact = false }
+                    combination = combination * (allowed.count + 1) + k + 1
+                }
+                if bad { continue }
+                if exact, let dims = shared[combination] {
+                    row.dimensions = dims
+                } else {
+                    var dims: [String: String] = Dictionary(minimumCapacity: dimCols.count)
+                    for (name, c) in dimCols { dims[name] = cell(c!) }
+                    if exact { shared[combination] = dims }
+                    row.dimensions = dims
+                }
+                isNew = seenFast.insert(PopulationKey(council: council, detail: combination)).inserted
+            } else if detailed {
+                var key = council
+                var dims: [String: String] = Dictionary(minimumCapacity: dimCols.count)
+                var bad = false
+                for (d, (name, c)) in dimCols.enumerated() {
+                    let value = cell(c!)
+                    if let allowed = allowedLists[d], !allowed.contains(value) {
+                        diagnostics.append(.error("invalid-dimension", "\(name) \"\(value)\" is not one of \(allowed.joined(separator: ", "))", file: path, row: number, column: name, value: value))
                         bad = true
                     }
                     dims[name] = value
-                    key += "|" + value
+                    key.append("|")
+                    key.append(value)
                 }
                 if bad { continue }
                 row.dimensions = dims
+                isNew = seen.insert(key).inserted
             } else if let stratumCol {
                 let text = cell(stratumCol)
                 guard let stratum = Int(text), stratum > 0 else {
@@ -72,17 +112,32 @@ public enum PopulationFile {
                     continue
                 }
                 row.stratum = stratum
-                key += "|\(stratum)"
+                // "council|stratum": the stratum has no "|", so the pair is the key.
+                isNew = seenFast.insert(PopulationKey(council: council, detail: stratum)).inserted
             } else {
                 row.stratum = 1
+                isNew = seenFast.insert(PopulationKey(council: council, detail: 0)).inserted
             }
-            if !seen.insert(key).inserted {
+            if !isNew {
                 diagnostics.append(.warning("duplicate-population-row", "this population row repeats an earlier one for the same council and cell; both are added", file: path, row: number))
             }
             out.append(row)
         }
         return Result(rows: out, diagnostics: diagnostics)
     }
+}
+
+/// A population row's duplicate-detection key: the council and the cell (see `parse`).
+private struct PopulationKey: Hashable {
+    let council: String
+    let detail: Int
+}
+
+/// Whether two strings have the same UTF-8 bytes (`==` also equates canonically equivalent text).
+private func sameBytes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
 }
 
 /// Trims spaces and tabs without Foundation's character-set machinery (fast path: nothing to trim).
@@ -100,7 +155,10 @@ struct GridSink: CellSink {
     var number = 0
     mutating func beginRow(_ number: Int) {
         self.number = number
+        // Room for as many cells as the previous row: one allocation per row.
+        let width = current.count
         current = []
+        current.reserveCapacity(width)
     }
     mutating func cell(_ column: Int, _ bytes: UnsafeRawBufferPointer, isFormula: Bool) {
         while current.count < column { current.append("") }

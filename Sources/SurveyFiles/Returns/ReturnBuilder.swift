@@ -1,8 +1,14 @@
+import Foundation
 import SurveyModel
 
 /// A `CellSink` that turns a return's rows into a `ResponseTable`: matches the header to a
 /// codebook, parses each cell from bytes, validates each row (`RowValidator`) and keeps every
 /// data row, with invalid cells made missing and a `Diagnostic` for each problem.
+///
+/// One pass per cell: the field's plain rule (`FieldRule`), the number parsed from the bytes,
+/// the "no answer" and range checks (easy-read fields wait for the row's questionnaire), and the
+/// code written straight into the row's slot of a block of rows (`RowBuffers`). Per row the
+/// validator finishes the checks; per block of rows every column of the table grows once.
 struct ReturnBuilder: CellSink {
     let file: String
     let sheet: String?
@@ -11,31 +17,44 @@ struct ReturnBuilder: CellSink {
     /// Council code used when a row has none (Sign Off Sheet cell or `--council`).
     let fallbackCouncil: String?
     let candidates: [Codebook]
+    /// The number of data rows expected (0 = unknown): the table reserves room for them.
+    var expectedRows = 0
 
-    private(set) var table: ResponseTable?
+    var table: ResponseTable?
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var summary = ReadSummary()
-    private(set) var fatal: FileError?
-    private(set) var mapping: HeaderMatcher.Result?
-    private(set) var rowHasError: [Bool] = []
+    var fatal: FileError?
+    var mapping: HeaderMatcher.Result?
+    var rowHasError: [Bool] = []
 
-    private var header: [String] = []
-    private var sourceIndex: Int32 = 0
-    private var validator: RowValidator?
-    // Row state, reused.
+    var header: [String] = []
+    var sourceIndex: Int32 = 0
+    var validator: RowValidator?
+    /// Row state and the pending block (plain pointers, owned by `storage`).
+    var storage: RowStorage
+    var buffers: RowBuffers
+    /// Rows in the block not yet appended to the table.
+    private(set) var pendingRows = 0
+    var serials: [String] = []
+    var rowTexts: [String] = []
+    private var blockTexts: [String] = []
+    /// The codebook's "no answer" codes (see `RowValidator.missingMask`).
+    var missingCodes: (low: Int, mask: UInt64, list: [Int]?) = (0, 0, nil)
+    var councilField = -1
+    var serialField = -1
+    // Row state.
     private var rowNumber = 0
-    private var inRow = false
-    private var cellCount = 0
+    private var anyCell = false
     private var hasInput = false
-    private var values: [Int] = []
-    private var present: [Bool] = []
-    private var badCell: [Bool] = []
+    private var flags = RowValidator.RowFlags()
     private var councilText = ""
     private var serialText = ""
-    private var numbers: [Int: Double] = [:]
-    private var texts: [Int: String] = [:]
-    private var councilField = -1
-    private var serialField = -1
+    private var rowErrorsPending = 0
+    private var rowDiagnostics: [Diagnostic] = []
+    // The last council cell's bytes and code, and the last council's index in the table.
+    private var lastCouncilBytes: [UInt8] = []
+    private var lastCouncilCode = ""
+    private var lastCouncil = (code: "", index: Int32(-1))
 
     init(file: String, sheet: String?, mode: HeaderMatcher.Mode, headerRow: Int, fallbackCouncil: String?, candidates: [Codebook]) {
         self.file = file
@@ -44,81 +63,158 @@ struct ReturnBuilder: CellSink {
         self.headerRow = headerRow
         self.fallbackCouncil = fallbackCouncil
         self.candidates = candidates
+        storage = RowStorage(rules: FieldRules([]), columnField: [], numberFields: [], textFields: [])
+        buffers = storage.buffers
     }
 
     mutating func beginRow(_ number: Int) {
         rowNumber = number
-        inRow = true
-        cellCount = 0
+        anyCell = false
         hasInput = false
         guard table != nil else { return }
-        for i in values.indices {
-            present[i] = false
-            badCell[i] = false
-        }
+        buffers.resetRow(pendingRows)
+        flags = RowValidator.RowFlags()
         councilText = ""
         serialText = ""
-        numbers.removeAll(keepingCapacity: true)
-        texts.removeAll(keepingCapacity: true)
+        for k in rowTexts.indices { rowTexts[k] = "" }
     }
 
+    @inline(__always)
     mutating func cell(_ column: Int, _ bytes: UnsafeRawBufferPointer, isFormula: Bool) {
-        if rowNumber == headerRow {
-            while header.count < column { header.append("") }
-            header.append(String(decoding: bytes, as: UTF8.self))
+        if rowNumber <= headerRow {
+            if rowNumber == headerRow {
+                while header.count < column { header.append("") }
+                header.append(String(decoding: bytes, as: UTF8.self))
+            }
             return
         }
-        guard rowNumber > headerRow, column < columnField.count else { return }
-        let index = columnField[column]
+        let b = buffers
+        guard column < b.columnCount else { return }
+        let index = b.columnField[column]
         guard index >= 0 else { return }
-        let rule = fieldRules[index]
+        let rule = b.rules[index]
         // Template formula columns (primary key, population in stratum) are the workbook's own work.
         if isFormula && rule.isExcelOnly { return }
+        if rule.isCoded, let v = ValueParser.shortWhole(bytes) {
+            anyCell = true
+            if !isFormula { hasInput = true }
+            setCode(index, v, rule)
+        } else {
+            otherCell(index, bytes, rule, isFormula: isFormula)
+        }
+    }
+
+    /// Every cell but a coded field's short whole number: other numbers, identifiers, free text.
+    @inline(never)
+    private mutating func otherCell(_ index: Int, _ bytes: UnsafeRawBufferPointer, _ rule: FieldRule, isFormula: Bool) {
         switch rule.kind {
+        case .code, .integer, .number:
+            number(index, bytes, rule, isFormula: isFormula)
         case .text:
-            let text = ValueParser.text(bytes)
-            if index == councilField { councilText = ValueParser.councilCode(text) } else if index == serialField { serialText = ValueParser.councilCode(text) }
-            if !text.isEmpty { cellCount += 1; if !isFormula && index != councilField { hasInput = true } }
+            let code: String
+            if index == councilField {
+                code = councilCode(bytes)
+                councilText = code
+            } else if index == serialField {
+                code = ValueParser.code(bytes)
+                serialText = code
+            } else {
+                code = ValueParser.text(bytes)
+            }
+            // A code is empty exactly when its trimmed text is.
+            if !code.isEmpty { anyCell = true; if !isFormula && index != councilField { hasInput = true } }
         case .freeText:
             let text = ValueParser.text(bytes)
-            if !text.isEmpty { texts[index] = text; cellCount += 1; if !isFormula { hasInput = true } }
-        case .code, .integer, .number:
-            let parsed = ValueParser.parse(bytes)
-            if parsed != .blank {
-                cellCount += 1
-                if !isFormula { hasInput = true }
-            }
-            switch parsed {
-            case .blank:
-                break
-            case let .whole(v):
-                if rule.kind == .number { numbers[index] = Double(v) } else { values[index] = v; present[index] = true }
-            case let .fraction(d):
-                if rule.kind == .number {
-                    numbers[index] = d
-                } else {
-                    badCell[index] = true
-                    let field = table!.codebook.fields[index]
-                    report(.error("not-whole-number", "\(field.label): \(ValueParser.text(bytes)) is not a whole number; codes are whole numbers (\(field.validRange()))",
-                                  column: field.name, value: ValueParser.text(bytes)))
-                }
-            case .notANumber:
-                badCell[index] = true
+            if !text.isEmpty { rowTexts[buffers.textSlot[index]] = text; anyCell = true; if !isFormula { hasInput = true } }
+        }
+    }
+
+    /// A whole value of a coded field: "no answer" codes leave it blank; a value outside the
+    /// field's codes is marked for the row's report (easy-read fields are decided with the row).
+    @inline(__always)
+    private mutating func setCode(_ index: Int, _ v: Int, _ rule: FieldRule) {
+        typealias State = RowBuffers.State
+        let b = buffers
+        b.values[index] = v
+        let kept = b.state[index] & State.bad
+        let codes = b.rowCodes(pendingRows)
+        if isMissingCode(v) {
+            b.state[index] = kept
+            codes[index] = ResponseTable.missing
+            return
+        }
+        if rule.isQuestion { flags.anyQuestion = true }
+        if rule.easyCount >= 0 {
+            b.state[index] = kept | State.present | State.pending
+            codes[index] = Int16(clamping: v)
+            flags.anyPending = true
+        } else if FieldRules.accepts(rule, v, easyRead: false, table: b.validTable) {
+            b.state[index] = kept | State.present
+            codes[index] = Int16(clamping: v)
+        } else {
+            b.state[index] = kept | State.present | State.invalid
+            codes[index] = ResponseTable.missing
+            flags.anyInvalid = true
+        }
+    }
+
+    /// Whether `value` is a "no answer" code (−9), from the validator's bit mask.
+    @inline(__always)
+    private func isMissingCode(_ value: Int) -> Bool {
+        if let list = missingCodes.list { return list.contains(value) }
+        let k = value &- missingCodes.low
+        return k >= 0 && k < 64 && (missingCodes.mask >> UInt64(k)) & 1 != 0
+    }
+
+    /// The general number path: blanks, fractions, exponents, text that is not a number.
+    private mutating func number(_ index: Int, _ bytes: UnsafeRawBufferPointer, _ rule: FieldRule, isFormula: Bool) {
+        let b = buffers
+        let parsed = ValueParser.parseInGeneral(bytes)
+        if parsed != .blank {
+            anyCell = true
+            if !isFormula { hasInput = true }
+        }
+        switch parsed {
+        case .blank:
+            break
+        case let .whole(v):
+            if rule.kind == .number { b.numbers[pendingRows * b.numberCount + b.numberSlot[index]] = Double(v) } else { setCode(index, v, rule) }
+        case let .fraction(d):
+            if rule.kind == .number {
+                b.numbers[pendingRows * b.numberCount + b.numberSlot[index]] = d
+            } else {
+                b.state[index] |= RowBuffers.State.bad
                 let field = table!.codebook.fields[index]
-                report(.error("not-a-number", "\(field.label): \"\(ValueParser.text(bytes))\" is not a number; expected \(field.validRange()) or blank",
+                report(.error("not-whole-number", "\(field.label): \(ValueParser.text(bytes)) is not a whole number; codes are whole numbers (\(field.validRange()))",
                               column: field.name, value: ValueParser.text(bytes)))
             }
+        case .notANumber:
+            b.state[index] |= RowBuffers.State.bad
+            let field = table!.codebook.fields[index]
+            report(.error("not-a-number", "\(field.label): \"\(ValueParser.text(bytes))\" is not a number; expected \(field.validRange()) or blank",
+                          column: field.name, value: ValueParser.text(bytes)))
         }
+    }
+
+    /// The council code of a cell, reusing the previous row's when the bytes are the same.
+    @inline(never)
+    private mutating func councilCode(_ bytes: UnsafeRawBufferPointer) -> String {
+        let same = lastCouncilBytes.count == bytes.count && lastCouncilBytes.withUnsafeBytes { last in
+            bytes.count == 0 || memcmp(last.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        }
+        if same { return lastCouncilCode }
+        lastCouncilBytes = Array(bytes)
+        lastCouncilCode = ValueParser.code(bytes)
+        return lastCouncilCode
     }
 
     mutating func endRow() {
-        inRow = false
         if rowNumber == headerRow {
             finishHeader()
             return
         }
         guard rowNumber > headerRow, table != nil, let validator else { return }
-        if cellCount == 0 && !hasInput {
+        if !anyCell && !hasInput {
             if mode == .excel { summary.templateRowsSkipped += 1 } else { summary.blankRowsSkipped += 1 }
             rowErrorsPending = 0
             return
@@ -130,10 +226,11 @@ struct ReturnBuilder: CellSink {
         }
         var council = councilText
         if council.isEmpty, let fallbackCouncil { council = fallbackCouncil }
-        let outcome = validator.validate(row: rowNumber, values: &values, present: &present, badCell: badCell,
-                                         council: council, serial: serialText)
-        for diagnostic in outcome.diagnostics { report(diagnostic) }
-        switch outcome.response {
+        rowDiagnostics.removeAll(keepingCapacity: true)
+        let response = validator.validate(buffers, pending: pendingRows, flags: flags, hasCouncil: !council.isEmpty,
+                                          hasSerial: !serialText.isEmpty, into: &rowDiagnostics)
+        for diagnostic in rowDiagnostics { report(diagnostic) }
+        switch response {
         case .respondent: summary.respondents += 1
         case .nonRespondent: summary.nonRespondents += 1
         case .unknown: summary.responseUnknown += 1
@@ -142,21 +239,32 @@ struct ReturnBuilder: CellSink {
         if rowErrorsPending > 0 { summary.rowsWithErrors += 1 }
         rowHasError.append(rowErrorsPending > 0)
         rowErrorsPending = 0
-        for i in values.indices { codes[i] = present[i] ? Int16(clamping: values[i]) : ResponseTable.missing }
-        let councilIndex = table!.councilIndex(council)
-        codes.withUnsafeBufferPointer {
-            table!.append(council: councilIndex, serial: serialText, source: sourceIndex, row: Int32(rowNumber),
-                         codes: $0, numbers: numbers, text: texts)
+        if lastCouncil.index < 0 || council != lastCouncil.code {
+            lastCouncil = (council, table!.councilIndex(council))
         }
+        buffers.councils[pendingRows] = lastCouncil.index
+        buffers.sourceRows[pendingRows] = Int32(rowNumber)
+        serials.append(serialText)
+        for text in rowTexts { blockTexts.append(text) }
+        pendingRows += 1
+        if pendingRows == RowBuffers.blockCapacity { flush() }
     }
 
-    private var rowErrorsPending = 0
-    private var codes: [Int16] = []
-    private var fieldRules: [FieldRule] = []
-    /// Source column → field index (−1 = ignored); empty until the header is read.
-    private var columnField: [Int] = []
+    /// Appends the pending block of rows to the table.
+    private mutating func flush() {
+        guard pendingRows > 0 else { return }
+        let b = buffers
+        let rows = pendingRows
+        table!.append(rows: rows, codes: UnsafeBufferPointer(start: b.codes, count: rows * b.fieldCount), stride: b.fieldCount,
+                      council: UnsafeBufferPointer(start: b.councils, count: rows), serial: serials[...], source: sourceIndex,
+                      sourceRow: UnsafeBufferPointer(start: b.sourceRows, count: rows),
+                      numbers: UnsafeBufferPointer(start: b.numbers, count: rows * b.numberCount), text: blockTexts[...])
+        serials.removeAll(keepingCapacity: true)
+        blockTexts.removeAll(keepingCapacity: true)
+        pendingRows = 0
+    }
 
-    private mutating func report(_ diagnostic: Diagnostic) {
+    mutating func report(_ diagnostic: Diagnostic) {
         var d = diagnostic
         d.file = file
         d.sheet = sheet
@@ -165,73 +273,9 @@ struct ReturnBuilder: CellSink {
         diagnostics.append(d)
     }
 
-    /// Chooses the codebook and maps the columns.
-    private mutating func finishHeader() {
-        var best: (Codebook, HeaderMatcher.Result)?
-        var detected = false
-        // Every column of the file, also those the codebook does not know (detect.none names columns
-        // of other years, such as q19 of SACE 2023-24): CSV names, or for Excel the text before the
-        // first "-" of the normalised header ("q19-thinking…" → "q19"), lower-cased.
-        let fileColumns = Set(header.map { h in
-            mode == .csv ? h.trimmingCharacters(in: .whitespaces).lowercased()
-                         : String(HeaderMatcher.normalise(h).prefix { $0 != "-" })
-        })
-        for codebook in candidates {
-            let result = HeaderMatcher.match(header: header, codebook: codebook, mode: mode)
-            if codebook.matches(columns: result.tidyNames, fileColumns: fileColumns) {
-                best = (codebook, result)
-                detected = true
-                break
-            }
-            if best == nil || result.matched > best!.1.matched { best = (codebook, result) }
-        }
-        guard let (codebook, result) = best else {
-            fatal = .notAWorkbook(file: file, reason: "no questionnaire is available to read it")
-            return
-        }
-        if !detected && candidates.count > 1 {
-            report(.warning("survey-not-detected", "could not tell the survey and year from the columns; read as \(codebook.survey) \(codebook.surveyYear) (choose with --survey and --survey-year)", row: headerRow))
-        }
-        var missing: [String] = []
-        for (index, field) in codebook.fields.enumerated() where result.fieldColumn[index] == nil {
-            if mode == .csv && field.isExcelOnly { continue }
-            if field.isValueRequired && !(field.name == "LaCode" && fallbackCouncil != nil) {
-                missing.append(field.name)
-            } else if field.isMandatory {
-                report(.error("missing-column", "the mandatory column \(field.name) (\(field.label)) is missing" + (mode == .excel ? "; expected a header containing \"\(field.key ?? field.name)\"" : ""),
-                              row: headerRow, column: field.name))
-            } else if mode == .excel {
-                report(.warning("missing-column", "the voluntary column \(field.name) (\(field.label)) is missing; it is left blank", row: headerRow, column: field.name))
-            }
-        }
-        if !missing.isEmpty {
-            fatal = .missingColumns(file: file, sheet: sheet, columns: missing)
-            return
-        }
-        for (column, name) in result.ignoredColumns {
-            report(.warning("ignored-column", "column \(CSVReader.columnLabel(column)) \"\(name.prefix(60))\" is not in the \(codebook.survey) \(codebook.surveyYear) codebook and is ignored",
-                            row: headerRow, column: name))
-        }
-        for (column, name) in result.duplicateColumns {
-            report(.warning("duplicate-column", "column \(CSVReader.columnLabel(column)) \"\(name)\" repeats an earlier column and is ignored", row: headerRow, column: name))
-        }
-        var table = ResponseTable(codebook: codebook)
-        sourceIndex = table.addSource(SourceFile(path: file, sheet: sheet))
-        self.table = table
-        mapping = result
-        columnField = result.columnField
-        validator = RowValidator(codebook: codebook)
-        values = Array(repeating: 0, count: codebook.fields.count)
-        codes = Array(repeating: ResponseTable.missing, count: codebook.fields.count)
-        fieldRules = codebook.fields.map(FieldRule.init)
-        present = Array(repeating: false, count: codebook.fields.count)
-        badCell = Array(repeating: false, count: codebook.fields.count)
-        councilField = codebook.fieldIndex("LaCode") ?? -1
-        serialField = codebook.fieldIndex("SerialNo") ?? -1
-    }
-
     /// Called by the reader after the last row.
     mutating func finish() {
+        flush()
         if table == nil && fatal == nil {
             fatal = .malformed(file: file, sheet: sheet, row: headerRow, column: nil, reason: "no header row found (the file is empty)")
         }

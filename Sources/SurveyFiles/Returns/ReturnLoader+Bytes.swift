@@ -1,9 +1,10 @@
+import Foundation
 import SurveyModel
 
 extension ReturnLoader {
     /// Reads one CSV return held in memory, exactly as `load` reads a CSV file (the same
-    /// `CSVReader` → `ReturnBuilder` path, the same per-file error report and the same merge,
-    /// duplicate-serial check included). `name` stands for the file in reports and diagnostics.
+    /// `ParallelCSV` → `CSVReader` → `ReturnBuilder` path, the same per-file error report and the
+    /// same merge, duplicate-serial check included). `name` stands for the file in reports and diagnostics.
     /// Used by the fuzz targets (Fuzz/) and by callers that already hold the bytes.
     public static func loadCSV(bytes: [UInt8], name: String, codebooks: [Codebook],
                                options: LoadOptions = LoadOptions()) -> LoadedReturns {
@@ -16,16 +17,7 @@ extension ReturnLoader {
             guard !candidates.isEmpty else {
                 throw FileError.unreadable(file: name, reason: "no questionnaire matches --survey \(options.survey ?? "") --survey-year \(options.surveyYear ?? "")")
             }
-            var builder = ReturnBuilder(file: name, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council,
-                                        candidates: candidates)
-            // `Array.withUnsafeBytes` only rethrows untyped errors: carry the typed one out.
-            var failure: FileError?
-            bytes.withUnsafeBytes { raw in
-                do throws(FileError) { try CSVReader.read(raw, file: name, into: &builder) } catch { failure = error }
-            }
-            if let failure { throw failure }
-            builder.finish()
-            read = try builder.result(format: "csv", populations: [])
+            read = try ParallelCSV.read(Data(bytes), path: name, candidates: candidates, options: options)
         } catch {
             // The same report `readOne` makes for a file that cannot be read.
             var summary = ReadSummary()

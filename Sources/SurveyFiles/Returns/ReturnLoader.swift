@@ -133,12 +133,20 @@ public enum ReturnLoader {
         var reports: [FileReport] = []
         var populations: [PopulationRow] = []
         var rowHasError: [Bool] = []
+        var reservedFor: String?
         for var read in reads {
             if let part = read.table {
                 if table == nil {
                     table = part
                     rowHasError = read.rowHasError
                 } else if table!.codebook.id == part.codebook.id {
+                    if reservedFor != part.codebook.id {
+                        // One allocation for every later table of this codebook, not one per doubling.
+                        reservedFor = part.codebook.id
+                        let more = reads.reduce(0) { $0 + ($1.table?.codebook.id == part.codebook.id ? $1.table!.count : 0) } - table!.count
+                        table!.reserveCapacity(more)
+                        rowHasError.reserveCapacity(rowHasError.count + more)
+                    }
                     table!.append(contentsOf: part)
                     rowHasError.append(contentsOf: read.rowHasError)
                 } else {
@@ -184,11 +192,26 @@ final class ParallelResults<T: Sendable>: @unchecked Sendable {
         lock.unlock()
     }
     var values: [T] { slots.map { $0! } }
+    /// The value of a slot, which is emptied (so the caller holds the only reference).
+    func take(_ index: Int) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = slots[index]!
+        slots[index] = nil
+        return value
+    }
+    /// The value of a slot, left in place.
+    func peek(_ index: Int) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]!
+    }
 }
 
 extension ReturnBuilder {
     func result(format: String, populations: [PopulationRow]) throws(FileError) -> ReturnLoader.FileRead {
         if let fatal { throw fatal }
+        precondition(pendingRows == 0, "ReturnBuilder.finish() must be called before result(format:populations:)")
         guard let table else { throw .malformed(file: file, sheet: sheet, row: headerRow, column: nil, reason: "no header row") }
         let report = FileReport(path: file, format: format, sheet: sheet, codebook: table.codebook.id, summary: summary, error: nil)
         return ReturnLoader.FileRead(report: report, table: table, diagnostics: diagnostics, populations: populations,

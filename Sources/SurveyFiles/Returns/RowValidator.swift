@@ -4,125 +4,192 @@ import SurveyModel
 /// are parsed: missing codes, ranges and easy-read ranges, non-respondent rules, tick-all groups,
 /// required values, and the derived stratum against the council's own.
 /// Invalid cells are made missing; each problem is a `Diagnostic`.
-struct RowValidator {
+///
+/// The per-cell part (missing codes, ranges of fields without easy-read codes) is done by
+/// `ReturnBuilder` as each cell is read; this finishes the row on the builder's `RowBuffers`.
+/// Everything is compiled to field indices and plain tables once; strings are only built for
+/// diagnostics. A class, so the per-row call copies nothing.
+final class RowValidator {
     enum Response { case respondent, nonRespondent, unknown }
-    struct Outcome {
-        var response: Response
-        var diagnostics: [Diagnostic]
+
+    /// What the builder noticed while reading the row's cells.
+    struct RowFlags {
+        /// A cell was out of range (`RowBuffers.State.invalid`).
+        var anyInvalid = false
+        /// A cell awaits the easy-read decision (`RowBuffers.State.pending`).
+        var anyPending = false
+        /// A question has a value.
+        var anyQuestion = false
     }
 
     let codebook: Codebook
-    private let missingCodes: [Int]
-    private let responseField: Int?
-    private let easyReadField: Int?
-    private let reportedStratumField: Int?
+    let rules: FieldRules
+    /// The "no answer" codes (−9): `missingMask` bit k = code `missingLow + k`; `missingList`
+    /// when they span more than 64.
+    let missingLow: Int
+    let missingMask: UInt64
+    let missingList: [Int]?
+    private let responseField: Int
+    private let respondent: CompiledRules
+    private let easyReadField: Int
+    private let easyRead: CompiledRules?
+    private let reportedStratumField: Int
     private let questionFields: [Int]
     private let codedFields: [Int]
+    private let easyFields: [Int]
     private let groups: [(group: MultiTickGroup, fields: [Int])]
+    /// Tick-all groups as plain values: members are `groupMembers[start..<start+count]`.
+    private let groupSpans: [(start: Int, count: Int, notTicked: Int)]
+    private let groupMembers: [Int]
     private let nonRespondentConditions: [(Condition, Int)]
+    private let nonRespondentRules: CompiledRules
+    private let questionsBlank: Bool
     private let requiredFields: [Int]
-    private let fieldIndex: [String: Int]
-    private let rules: [FieldRule]
     private let strata: CompiledRules
 
     init(codebook: Codebook) {
         self.codebook = codebook
-        missingCodes = codebook.missingCodes
         var index: [String: Int] = [:]
         for (i, f) in codebook.fields.enumerated() { index[f.name] = i }
-        fieldIndex = index
-        responseField = index[codebook.respondent.field]
-        easyReadField = codebook.easyRead.flatMap { index[$0.field] }
-        reportedStratumField = codebook.strata.reportedField.flatMap { index[$0] }
+        let bind = { (name: String) in index[name] }
+        let rules = FieldRules(codebook.fields)
+        self.rules = rules
+        let missing = codebook.missingCodes
+        let low = missing.min() ?? 0
+        missingLow = low
+        if let high = missing.max(), case let (span, overflow) = high.subtractingReportingOverflow(low), !overflow, span < 64 {
+            missingMask = missing.reduce(0) { $0 | (1 << UInt64($1 - low)) }
+            missingList = nil
+        } else {
+            missingMask = 0
+            missingList = missing.isEmpty ? nil : missing
+        }
+        responseField = index[codebook.respondent.field] ?? -1
+        respondent = CompiledRules([(when: [codebook.respondent], whenAny: nil, value: 1)], emptyAnyMatches: true, bind: bind)
+        easyReadField = codebook.easyRead.flatMap { index[$0.field] } ?? -1
+        easyRead = codebook.easyRead.map { CompiledRules([(when: [$0], whenAny: nil, value: 1)], emptyAnyMatches: true, bind: bind) }
+        reportedStratumField = codebook.strata.reportedField.flatMap { index[$0] } ?? -1
         questionFields = codebook.fields.indices.filter { codebook.fields[$0].isQuestion && codebook.fields[$0].isCoded }
         codedFields = codebook.fields.indices.filter { codebook.fields[$0].isCoded }
+        easyFields = codedFields.filter { rules.rules[$0].hasEasyRead }
         groups = (codebook.multiTickGroups ?? []).map { g in (g, g.fields.compactMap { index[$0] }) }
+        var members: [Int] = []
+        var spans: [(Int, Int, Int)] = []
+        for (group, fields) in groups {
+            spans.append((members.count, fields.count, group.notTicked))
+            members.append(contentsOf: fields)
+        }
+        groupSpans = spans
+        groupMembers = members
         nonRespondentConditions = (codebook.nonRespondent?.conditions ?? []).compactMap { c in index[c.field].map { (c, $0) } }
+        nonRespondentRules = CompiledRules(nonRespondentConditions.map { (when: [$0.0], whenAny: nil, value: 1) }, emptyAnyMatches: true, bind: bind)
+        questionsBlank = codebook.nonRespondent?.questionsBlank == true
         requiredFields = codebook.fields.indices.filter { codebook.fields[$0].isValueRequired && codebook.fields[$0].isCoded }
-        rules = codebook.fields.map(FieldRule.init)
-        strata = CompiledRules(codebook.strata.rules, fieldIndex: index)
+        strata = CompiledRules(codebook.strata.rules, emptyAnyMatches: true, bind: bind)
     }
 
-    func validate(row: Int, values: inout [Int], present: inout [Bool], badCell: [Bool], council: String, serial: String) -> Outcome {
-        var out: [Diagnostic] = []
+    /// Finishes the row held in `b` (block row `pending`): appends its diagnostics to `out` and
+    /// makes invalid cells missing.
+    func validate(_ b: RowBuffers, pending: Int, flags: RowFlags, hasCouncil: Bool, hasSerial: Bool,
+                  into out: inout [Diagnostic]) -> Response {
+        typealias State = RowBuffers.State
         func label(_ i: Int) -> String { codebook.fields[i].name }
-        // -9 and the other "no answer" codes become blank.
-        for i in codedFields where present[i] && missingCodes.contains(values[i]) { present[i] = false }
         // Identity.
-        if council.isEmpty {
+        if !hasCouncil {
             out.append(.error("council-missing", "no council code: column LaCode is blank and no council was given (Sign Off Sheet or --council)", column: "LaCode"))
         }
-        if serial.isEmpty {
+        if !hasSerial {
             out.append(.error("serial-missing", "no serial number: every data row needs one (a row with answers but no serial is kept and reported)", column: "SerialNo"))
         }
-        for i in requiredFields where !present[i] && !badCell[i] {
+        for i in requiredFields where b.state[i] & (State.present | State.bad) == 0 {
             let field = codebook.fields[i]
             out.append(.error("value-required", "\(field.label) is blank; a value is required (\(field.validRange()))", column: label(i)))
         }
         // Ranges. Easy-read questionnaires allow only the easy-read codes.
-        let easyRead: Bool = {
-            guard let rule = codebook.easyRead, let f = easyReadField else { return false }
-            return rule.holds(for: present[f] ? values[f] : nil)
-        }()
-        for i in codedFields where present[i] {
-            let rule = rules[i]
-            let useEasy = easyRead && rule.hasEasyRead
-            if !rule.accepts(values[i], easyRead: useEasy) {
+        let isEasyRead = easyReadField >= 0 && easyRead!.applies(rule: 0) { b.value($0) }
+        var anyInvalid = flags.anyInvalid
+        if flags.anyPending {
+            for i in easyFields where b.state[i] & State.pending != 0 {
+                b.state[i] &= ~State.pending
+                if !FieldRules.accepts(b.rules[i], b.values[i], easyRead: isEasyRead, table: b.validTable) {
+                    b.state[i] |= State.invalid
+                    anyInvalid = true
+                }
+            }
+        }
+        if anyInvalid {
+            for i in codedFields where b.state[i] & State.invalid != 0 {
+                let v = b.values[i]
+                let useEasy = isEasyRead && b.rules[i].hasEasyRead
                 let field = codebook.fields[i]
-                present[i] = false
-                let rule = useEasy && field.accepts(values[i]) ? "easy-read-out-of-range" : "out-of-range"
+                b.clear(i, pending: pending)
+                let rule = useEasy && field.accepts(v) ? "easy-read-out-of-range" : "out-of-range"
                 let which = useEasy ? " on the easy-read questionnaire" : ""
-                out.append(.error(rule, "\(field.label): \(values[i]) is not a valid code\(which) (valid: \(field.validRange(easyRead: useEasy)))",
-                                  column: field.name, value: String(values[i])))
+                out.append(.error(rule, "\(field.label): \(v) is not a valid code\(which) (valid: \(field.validRange(easyRead: useEasy)))",
+                                  column: field.name, value: String(v)))
             }
         }
         // Respondent or not.
         var response = Response.unknown
-        if let r = responseField, present[r] {
-            response = codebook.respondent.holds(for: values[r]) ? .respondent : .nonRespondent
+        if responseField >= 0, b.state[responseField] & State.present != 0 {
+            response = respondent.applies(rule: 0) { b.value($0) } ? .respondent : .nonRespondent
         }
         if response == .nonRespondent {
-            if codebook.nonRespondent?.questionsBlank == true {
-                for i in questionFields where present[i] {
-                    out.append(.error("non-respondent-answer", "a non-respondent (Response \(values[responseField!])) has an answer to \(label(i)); it is ignored",
-                                      column: label(i), value: String(values[i])))
-                    present[i] = false
+            if questionsBlank && flags.anyQuestion {
+                for i in questionFields where b.state[i] & State.present != 0 {
+                    out.append(.error("non-respondent-answer", "a non-respondent (Response \(b.values[responseField])) has an answer to \(label(i)); it is ignored",
+                                      column: label(i), value: String(b.values[i])))
+                    b.clear(i, pending: pending)
                 }
             }
-            for (condition, i) in nonRespondentConditions where !condition.holds(for: present[i] ? values[i] : nil) {
+            for k in nonRespondentConditions.indices where !nonRespondentRules.applies(rule: k, { b.value($0) }) {
+                let (condition, i) = nonRespondentConditions[k]
+                let present = b.state[i] & State.present != 0
                 out.append(.error("non-respondent-rule", "a non-respondent must have \(label(i)) = \(condition.in?.map(String.init).joined(separator: "/") ?? "?")",
-                                  column: label(i), value: present[i] ? String(values[i]) : ""))
+                                  column: label(i), value: present ? String(b.values[i]) : ""))
             }
         }
         // Tick-all-that-apply groups: all blank is "no answer"; partly blank or nothing ticked is invalid.
         if response == .respondent {
-            for (group, members) in groups where !members.isEmpty {
-                let answered = members.filter { present[$0] }
-                guard !answered.isEmpty else { continue }
+            for g in groupSpans.indices {
+                let span = groupSpans[g]
+                guard span.count > 0 else { continue }
+                var answered = 0
+                var noneTicked = true
+                for k in span.start..<(span.start + span.count) {
+                    let i = groupMembers[k]
+                    guard b.state[i] & State.present != 0 else { continue }
+                    answered += 1
+                    if b.values[i] != span.notTicked { noneTicked = false }
+                }
+                guard answered > 0 else { continue }
+                let (group, members) = groups[g]
                 var problem: (String, String)?
-                if answered.count < members.count {
-                    problem = ("multi-tick-partial", "tick-all group \(group.name) is partly blank (\(members.filter { !present[$0] }.map(label).joined(separator: ", ")) blank); the group is set to no answer")
-                } else if answered.allSatisfy({ values[$0] == group.notTicked }) {
+                if answered < members.count {
+                    let blank = members.filter { b.state[$0] & State.present == 0 }.map(label).joined(separator: ", ")
+                    problem = ("multi-tick-partial", "tick-all group \(group.name) is partly blank (\(blank) blank); the group is set to no answer")
+                } else if noneTicked {
                     problem = ("multi-tick-none-ticked", "tick-all group \(group.name) has every option \"not ticked\" (\(group.notTicked)); the group is set to no answer")
                 }
                 if let (rule, message) = problem {
                     out.append(.error(rule, message, column: group.fields.first))
-                    for i in members { present[i] = false }
+                    for i in members { b.clear(i, pending: pending) }
                 }
             }
         }
         // The derived stratum against the council's own.
-        if !codebook.strata.rules.isEmpty {
-            let derived = strata.firstMatch { present[$0] ? values[$0] : nil }
+        if !strata.isEmpty {
+            let derived = strata.firstMatch { b.value($0) }
             let stratum = derived ?? nil
-            if let f = reportedStratumField, present[f], let stratum, values[f] != stratum {
-                out.append(.warning("stratum-mismatch", "the council's stratum \(values[f]) differs from the stratum derived from age, support reason and setting (\(stratum)); \(stratum) is used",
-                                    column: label(f), value: String(values[f])))
+            let f = reportedStratumField
+            if f >= 0, b.state[f] & State.present != 0, let stratum, b.values[f] != stratum {
+                out.append(.warning("stratum-mismatch", "the council's stratum \(b.values[f]) differs from the stratum derived from age, support reason and setting (\(stratum)); \(stratum) is used",
+                                    column: label(f), value: String(b.values[f])))
             }
             if stratum == nil && response == .respondent {
                 out.append(.warning("stratum-unknown", "the stratum cannot be derived (age, primary support reason or support setting missing); the respondent is excluded from weighted results"))
             }
         }
-        return Outcome(response: response, diagnostics: out)
+        return response
     }
 }

@@ -9,7 +9,35 @@ enum ParsedValue: Equatable {
 enum ValueParser {
     /// Accepts optional surrounding spaces, a sign, digits, a fractional part and an exponent
     /// ("3", "-9", "3.0", "2.5", "1E+3"). Whole values (including "3.0") give `.whole`.
+    @inline(__always)
     static func parse(_ bytes: UnsafeRawBufferPointer) -> ParsedValue {
+        if let value = shortWhole(bytes) { return .whole(value) }
+        return parseInGeneral(bytes)
+    }
+
+    /// The common cell: up to 9 digits, optionally after "-", nothing else (what `parse` would
+    /// give as `.whole`); nil for anything else.
+    @inline(__always)
+    static func shortWhole(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let n = bytes.count
+        guard n > 0, n <= 9 else { return nil }
+        var i = 0
+        let negative = bytes[0] == UInt8(ascii: "-")
+        if negative {
+            guard n > 1 else { return nil }
+            i = 1
+        }
+        var value = 0
+        while i < n {
+            let digit = bytes[i] &- 48
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int(digit)
+            i += 1
+        }
+        return negative ? -value : value
+    }
+
+    static func parseInGeneral(_ bytes: UnsafeRawBufferPointer) -> ParsedValue {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
@@ -40,7 +68,21 @@ enum ValueParser {
 
     /// The cell as trimmed text (for identifiers and messages).
     static func text(_ bytes: UnsafeRawBufferPointer) -> String {
-        String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Fast path: printable ASCII at both ends leaves nothing to trim.
+        if let first = bytes.first, let last = bytes.last, first > 32, first < 127, last > 32, last < 127 {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `councilCode(text(bytes))`.
+    static func code(_ bytes: UnsafeRawBufferPointer) -> String {
+        let n = bytes.count
+        if n >= 2, bytes[n - 1] == UInt8(ascii: "0"), bytes[n - 2] == UInt8(ascii: ".") { return councilCode(text(bytes)) }
+        // Without a trailing ".0" in the bytes, neither the text nor (after trimming) its code can end with ".0"
+        // unless trailing whitespace hid it: then take the general path.
+        if let last = bytes.last, last > 32, last < 127 { return text(bytes) }
+        return councilCode(text(bytes))
     }
 
     /// A council code as written: "716", also from a numeric cell "716.0".

@@ -122,6 +122,13 @@ struct XLSXSheetScanner {
                         guard let number = Self.number(c, r), number > 0 else {
                             throw .malformed("invalid row number \"\(Self.text(c, r))\"")
                         }
+                        // Rows come in ascending order (ECMA-376): a repeated or earlier number
+                        // would make a reader take a data row for the header, or count a row twice.
+                        guard number > row else {
+                            let previous = row
+                            row = number
+                            throw .malformed("row \(number) comes after row \(previous); the rows of a sheet must be in ascending order (is the file damaged?)")
+                        }
                         row = number
                     } else {
                         row += 1

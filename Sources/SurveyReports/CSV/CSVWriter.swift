@@ -36,7 +36,16 @@ public struct CSVWriter: Sendable {
     static func quote(_ s: String) -> String {
         // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
         guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Doubled byte by byte: `replacingOccurrences` compares Characters and misses a quote that a
+        // combining mark follows, which would let the value close its quotes early.
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(s.utf8.count + 8)
+        for b in s.utf8 {
+            bytes.append(b)
+            if b == UInt8(ascii: "\"") { bytes.append(b) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

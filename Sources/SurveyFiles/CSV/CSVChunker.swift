@@ -1,0 +1,61 @@
+import Foundation
+
+/// The fast path of `CSVReader.chunks` for text without CR bytes (the usual case): the same
+/// boundaries and record numbers, found with `memchr` jumps from line break to line break and
+/// from quote to quote instead of a test per byte.
+enum CSVChunker {
+    /// Quotes follow `CSVReader.read`: a quote opens a quoted field only at the start of a field
+    /// (after a comma, a line break or at `first`); inside, `""` is an escaped quote and a single
+    /// quote closes the field; after the closing quote everything up to the separator is literal.
+    static func chunksWithoutCR(_ base: UnsafePointer<UInt8>, count: Int, from first: Int, parts: Int) -> [(range: Range<Int>, firstRow: Int)] {
+        let quote = UInt8(ascii: "\"")
+        /// The position of the next `byte` in `from..<end`, or `end`.
+        func find(_ byte: UInt8, _ from: Int, _ end: Int) -> Int {
+            guard from < end, let p = memchr(base + from, Int32(byte), end - from) else { return end }
+            return UnsafeRawPointer(p) - UnsafeRawPointer(base)
+        }
+        var out: [(Range<Int>, Int)] = []
+        var start = 0
+        var startRecord = 1
+        var target = 0
+        var records = 0
+        let step = max(count / max(parts, 1), 1)
+        var i = first
+        var nextQuote = find(quote, i, count)
+        while i < count {
+            if nextQuote < i { nextQuote = find(quote, i, count) }
+            let newline = find(10, i, nextQuote)
+            if newline < nextQuote {
+                records += 1
+                let next = newline + 1
+                if out.isEmpty || next >= target {
+                    out.append((start..<next, startRecord))
+                    start = next
+                    startRecord = records + 1
+                    target = next + step
+                }
+                i = next
+                continue
+            }
+            guard nextQuote < count else { break }
+            let q = nextQuote
+            let atFieldStart = q == first || base[q - 1] == UInt8(ascii: ",") || base[q - 1] == 10
+            guard atFieldStart else {
+                // A literal quote inside an unquoted field.
+                i = q + 1
+                continue
+            }
+            // A quoted field: skip to its closing quote (`""` is an escaped quote); line breaks
+            // inside do not end records.
+            var j = q + 1
+            while true {
+                let c = find(quote, j, count)
+                if c + 1 < count, base[c + 1] == quote { j = c + 2; continue }
+                i = c + 1
+                break
+            }
+        }
+        if start < count { out.append((start..<count, startRecord)) }
+        return out
+    }
+}
