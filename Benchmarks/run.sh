@@ -193,6 +193,8 @@ fi
     echo
     echo "Written by \`Benchmarks/run.sh\` ($(date -u '+%Y-%m-%d %H:%M UTC')). Wall times are medians of the runs"
     echo "(process start to exit, output written to a file); CPU = user + system; peak = maximum resident memory."
+    echo "CPU time close to wall time means the run had one core to itself (the other busy or the work serial);"
+    echo "with both cores free, the CSV is parsed in parallel chunks and wall time drops below CPU time."
     echo
     echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
     echo "- Commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$repo" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'); binary: \`$bin\`"

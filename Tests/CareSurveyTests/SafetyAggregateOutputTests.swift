@@ -68,6 +68,11 @@ struct SafetyAggregateOutputTests {
             #expect(!tables.results.isEmpty)
             Self.expectNone(of: secrets, in: TablesJSON.render(tables), "tables JSON")
             Self.expectNone(of: secrets, in: TablesJSON.csv(tables), "tables CSV")
+            // The HTML report (its data-quality section summarises the diagnostics, never lists values).
+            var report = ReportOptions()
+            report.estimation.suppressBelow = suppressBelow
+            let html = HTMLReport.render(try Fixtures.toolkit.reportInput(prepared, options: report))
+            Self.expectNone(of: secrets, in: html, "HTML report")
             // Domains too.
             options.domains = ["gender", "age-band"]
             let domains = try Fixtures.toolkit.measures(prepared, options: options)

@@ -61,11 +61,15 @@ extension ReturnBuilder {
         mapping = result
         let validator = RowValidator(codebook: codebook)
         self.validator = validator
-        missingCodes = (validator.missingLow, validator.missingMask, validator.missingList)
+        missingCodes = (validator.missingLow, codebook.missingCodes.max() ?? .min, validator.missingMask, validator.missingList)
         storage = RowStorage(rules: validator.rules, columnField: result.columnField,
                              numberFields: table.numberFieldIndices, textFields: table.textFieldIndices)
         buffers = storage.buffers
         rowTexts = Array(repeating: "", count: buffers.textCount)
+        // A repeated header row (a malformed workbook) starts a new table: rows pending for the old one go with it.
+        pendingRows = 0
+        serials.removeAll()
+        blockTexts.removeAll()
         serials.reserveCapacity(RowBuffers.blockCapacity)
         councilField = codebook.fieldIndex("LaCode") ?? -1
         serialField = codebook.fieldIndex("SerialNo") ?? -1

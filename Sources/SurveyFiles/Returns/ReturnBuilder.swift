@@ -34,12 +34,12 @@ struct ReturnBuilder: CellSink {
     var storage: RowStorage
     var buffers: RowBuffers
     /// Rows in the block not yet appended to the table.
-    private(set) var pendingRows = 0
+    var pendingRows = 0
     var serials: [String] = []
     var rowTexts: [String] = []
-    private var blockTexts: [String] = []
+    var blockTexts: [String] = []
     /// The codebook's "no answer" codes (see `RowValidator.missingMask`).
-    var missingCodes: (low: Int, mask: UInt64, list: [Int]?) = (0, 0, nil)
+    var missingCodes: (low: Int, high: Int, mask: UInt64, list: [Int]?) = (0, .min, 0, nil)
     var councilField = -1
     var serialField = -1
     // Row state.
@@ -92,10 +92,11 @@ struct ReturnBuilder: CellSink {
         guard column < b.columnCount else { return }
         let index = b.columnField[column]
         guard index >= 0 else { return }
-        let rule = b.rules[index]
+        // The rule by pointer: its fields are read where used, never copied.
+        let rule = UnsafePointer(b.rules + index)
         // Template formula columns (primary key, population in stratum) are the workbook's own work.
-        if isFormula && rule.isExcelOnly { return }
-        if rule.isCoded, let v = ValueParser.shortWhole(bytes) {
+        if isFormula && rule.pointee.isExcelOnly { return }
+        if rule.pointee.isCoded, let v = ValueParser.shortWhole(bytes) {
             anyCell = true
             if !isFormula { hasInput = true }
             setCode(index, v, rule)
@@ -106,8 +107,8 @@ struct ReturnBuilder: CellSink {
 
     /// Every cell but a coded field's short whole number: other numbers, identifiers, free text.
     @inline(never)
-    private mutating func otherCell(_ index: Int, _ bytes: UnsafeRawBufferPointer, _ rule: FieldRule, isFormula: Bool) {
-        switch rule.kind {
+    private mutating func otherCell(_ index: Int, _ bytes: UnsafeRawBufferPointer, _ rule: UnsafePointer<FieldRule>, isFormula: Bool) {
+        switch rule.pointee.kind {
         case .code, .integer, .number:
             number(index, bytes, rule, isFormula: isFormula)
         case .text:
@@ -132,7 +133,7 @@ struct ReturnBuilder: CellSink {
     /// A whole value of a coded field: "no answer" codes leave it blank; a value outside the
     /// field's codes is marked for the row's report (easy-read fields are decided with the row).
     @inline(__always)
-    private mutating func setCode(_ index: Int, _ v: Int, _ rule: FieldRule) {
+    private mutating func setCode(_ index: Int, _ v: Int, _ rule: UnsafePointer<FieldRule>) {
         typealias State = RowBuffers.State
         let b = buffers
         b.values[index] = v
@@ -143,12 +144,12 @@ struct ReturnBuilder: CellSink {
             codes[index] = ResponseTable.missing
             return
         }
-        if rule.isQuestion { flags.anyQuestion = true }
-        if rule.easyCount >= 0 {
+        if rule.pointee.isQuestion { flags.anyQuestion = true }
+        if rule.pointee.easyCount >= 0 {
             b.state[index] = kept | State.present | State.pending
             codes[index] = Int16(clamping: v)
             flags.anyPending = true
-        } else if FieldRules.accepts(rule, v, easyRead: false, table: b.validTable) {
+        } else if FieldRules.accepts(rule.pointee, v, easyRead: false, table: b.validTable) {
             b.state[index] = kept | State.present
             codes[index] = Int16(clamping: v)
         } else {
@@ -161,13 +162,15 @@ struct ReturnBuilder: CellSink {
     /// Whether `value` is a "no answer" code (−9), from the validator's bit mask.
     @inline(__always)
     private func isMissingCode(_ value: Int) -> Bool {
+        // Valid answers are above the "no answer" codes: one comparison for them.
+        if value > missingCodes.high { return false }
         if let list = missingCodes.list { return list.contains(value) }
         let k = value &- missingCodes.low
         return k >= 0 && k < 64 && (missingCodes.mask >> UInt64(k)) & 1 != 0
     }
 
     /// The general number path: blanks, fractions, exponents, text that is not a number.
-    private mutating func number(_ index: Int, _ bytes: UnsafeRawBufferPointer, _ rule: FieldRule, isFormula: Bool) {
+    private mutating func number(_ index: Int, _ bytes: UnsafeRawBufferPointer, _ rule: UnsafePointer<FieldRule>, isFormula: Bool) {
         let b = buffers
         let parsed = ValueParser.parseInGeneral(bytes)
         if parsed != .blank {
@@ -178,9 +181,9 @@ struct ReturnBuilder: CellSink {
         case .blank:
             break
         case let .whole(v):
-            if rule.kind == .number { b.numbers[pendingRows * b.numberCount + b.numberSlot[index]] = Double(v) } else { setCode(index, v, rule) }
+            if rule.pointee.kind == .number { b.numbers[pendingRows * b.numberCount + b.numberSlot[index]] = Double(v) } else { setCode(index, v, rule) }
         case let .fraction(d):
-            if rule.kind == .number {
+            if rule.pointee.kind == .number {
                 b.numbers[pendingRows * b.numberCount + b.numberSlot[index]] = d
             } else {
                 b.state[index] |= RowBuffers.State.bad
