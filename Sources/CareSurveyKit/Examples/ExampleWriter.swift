@@ -57,7 +57,7 @@ enum ExampleWriter {
         } catch {
             throw .write("\(folder.path): cannot create the folder: \(error.localizedDescription)")
         }
-        let slots = ExampleSlots<CouncilOutput>(count: codes.count)
+        let slots = ParallelResults<CouncilOutput>(count: codes.count)
         DispatchQueue.concurrentPerform(iterations: codes.count) { index in
             let council = generator.council(index: index, code: codes[index])
             var output = CouncilOutput(csv: generator.csvRows(council), population: generator.populationRows(council),
@@ -111,19 +111,3 @@ enum ExampleWriter {
     }
 }
 
-/// Results written by parallel workers, one slot each.
-final class ExampleSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-    var values: [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
-    }
-}

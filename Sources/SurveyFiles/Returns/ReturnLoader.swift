@@ -181,32 +181,6 @@ public enum ReturnLoader {
     }
 }
 
-/// Results written by parallel workers, one slot each.
-final class ParallelResults<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-    var values: [T] { slots.map { $0! } }
-    /// The value of a slot, which is emptied (so the caller holds the only reference).
-    func take(_ index: Int) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        let value = slots[index]!
-        slots[index] = nil
-        return value
-    }
-    /// The value of a slot, left in place.
-    func peek(_ index: Int) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[index]!
-    }
-}
 
 extension ReturnBuilder {
     func result(format: String, populations: [PopulationRow]) throws(FileError) -> ReturnLoader.FileRead {
