@@ -20,15 +20,7 @@ extension ReturnLoader {
             read = try ParallelCSV.read(Data(bytes), path: name, candidates: candidates, options: options)
         } catch {
             // The same report `readOne` makes for a file that cannot be read.
-            var summary = ReadSummary()
-            summary.errors = 1
-            var message = error.description
-            if message.hasPrefix(name + ": ") { message.removeFirst(name.count + 2) }
-            if message.hasPrefix(name + ", ") { message.removeFirst(name.count + 2) }
-            let diagnostic = Diagnostic.error("unreadable-file", message, file: name, sheet: sheetOf(error), row: rowOf(error),
-                                              column: columnOf(error))
-            read = FileRead(report: FileReport(path: name, format: "csv", sheet: nil, codebook: nil, summary: summary, error: message),
-                            table: nil, diagnostics: [diagnostic], populations: [], rowHasError: [])
+            read = unreadable(error, path: name, format: "csv")
         }
         return merge([read], files: [name])
     }

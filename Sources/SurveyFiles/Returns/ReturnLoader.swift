@@ -98,16 +98,22 @@ public enum ReturnLoader {
             return try ParallelCSV.read(data, path: path, candidates: candidates, options: options)
         } catch {
             let fileError = (error as? FileError) ?? .unreadable(file: path, reason: "\(error)")
-            var summary = ReadSummary()
-            summary.errors = 1
-            var message = fileError.description
-            if message.hasPrefix(path + ": ") { message.removeFirst(path.count + 2) }
-            if message.hasPrefix(path + ", ") { message.removeFirst(path.count + 2) }
-            let diagnostic = Diagnostic.error("unreadable-file", message, file: path, sheet: sheetOf(fileError), row: rowOf(fileError),
-                                              column: columnOf(fileError))
-            return FileRead(report: FileReport(path: path, format: format, sheet: nil, codebook: nil, summary: summary, error: message),
-                            table: nil, diagnostics: [diagnostic], populations: [], rowHasError: [])
+            return unreadable(fileError, path: path, format: format)
         }
+    }
+
+    /// The report for a file that could not be read at all: one `unreadable-file` error naming
+    /// the file (and the sheet, row and column where the reader knows them).
+    static func unreadable(_ error: FileError, path: String, format: String) -> FileRead {
+        var summary = ReadSummary()
+        summary.errors = 1
+        var message = error.description
+        if message.hasPrefix(path + ": ") { message.removeFirst(path.count + 2) }
+        if message.hasPrefix(path + ", ") { message.removeFirst(path.count + 2) }
+        let diagnostic = Diagnostic.error("unreadable-file", message, file: path, sheet: sheetOf(error), row: rowOf(error),
+                                          column: columnOf(error))
+        return FileRead(report: FileReport(path: path, format: format, sheet: nil, codebook: nil, summary: summary, error: message),
+                        table: nil, diagnostics: [diagnostic], populations: [], rowHasError: [])
     }
 
     static func rowOf(_ error: FileError) -> Int? {
