@@ -20,7 +20,7 @@ public enum CompareOutput {
                     ("z", hide ? .null : .number(c.z)), ("pValue", hide ? .null : .number(c.pValue)),
                     ("pHolm", hide ? .null : .number(c.pHolm)), ("pBH", hide ? .null : .number(c.pBH)),
                     ("significant", .bool(c.significant)), ("direction", .string(c.direction.rawValue)),
-                    ("comparable", .bool(c.comparable)), ("intervalsOverlap", .bool(c.intervalsOverlap)),
+                    ("comparable", .bool(c.comparable)), ("intervalsOverlap", hide ? .null : .bool(c.intervalsOverlap)),
                     ("suppressed", .bool(hide)),
                 ])
             })),
