@@ -24,19 +24,22 @@ let package = Package(
         .target(name: "SurveyScoring", dependencies: ["SurveyModel"]),
         // Designs, estimators, variance, intervals, domains, comparisons, distributions.
         .target(name: "SurveyEstimation", dependencies: ["SurveyModel"]),
+        // Benchmarking and trends from published national figures: ranks, rank intervals, quartiles,
+        // funnel plots, comparisons with England/region/peers, multi-year trends, targets and RAG.
+        .target(name: "SurveyBenchmark", dependencies: ["SurveyModel", "SurveyEstimation"]),
         // Tables, CSV/JSON/HTML renderers, disclosure control.
-        .target(name: "SurveyReports", dependencies: ["SurveyModel", "SurveyEstimation"]),
+        .target(name: "SurveyReports", dependencies: ["SurveyModel", "SurveyEstimation", "SurveyBenchmark"]),
         // The pipeline that ties loading, scoring, estimation and reports together.
         .target(name: "CareSurveyKit", dependencies: [
-            "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyReports",
+            "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyBenchmark", "SurveyReports",
         ]),
         // The command-line tool: argument parsing, output, exit codes. Thin.
         .executableTarget(name: "caresurvey", dependencies: [
-            "CareSurveyKit", "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyReports",
+            "CareSurveyKit", "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyBenchmark", "SurveyReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CareSurveyTests", dependencies: [
-            "CareSurveyKit", "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyReports",
+            "CareSurveyKit", "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyBenchmark", "SurveyReports",
         ]),
     ],
     swiftLanguageModes: [.v6]
