@@ -17,7 +17,7 @@ struct DirectionOfTravelTests {
     ]
 
     @Test func pairsMatchTheDirectZTest() throws {
-        let breaks = [SeriesBreak(before: "2022-23", after: "2023-24", reason: "definition changed")]
+        let breaks = [TrendBreak(before: "2022-23", after: "2023-24", reason: "definition changed")]
         let out = DirectionOfTravel.changes([.init(points: Self.points, breaks: breaks, polarity: .higherIsBetter)], options: .init())
         let changes = try #require(out.first)
         try #require(changes.count == 3)                                     // the missing year is skipped

@@ -22,8 +22,8 @@ struct TrendReferenceTests {
         }
     }
 
-    static func breaks(_ c: [String: Any]) -> [SeriesBreak] {
-        (c["breaks"] as? [[String: String]] ?? []).map { SeriesBreak(before: $0["before"]!, after: $0["after"]!, reason: $0["reason"]!) }
+    static func breaks(_ c: [String: Any]) -> [TrendBreak] {
+        (c["breaks"] as? [[String: String]] ?? []).map { TrendBreak(before: $0["before"]!, after: $0["after"]!, reason: $0["reason"]!) }
     }
 
     /// Relative 1e-9, absolute 1e-12 (a flat series' slope is 0 up to rounding).

@@ -9,9 +9,9 @@ public enum DirectionOfTravel {
     /// One series as the test needs it.
     public struct Input: Sendable {
         public var points: [TrendPoint]
-        public var breaks: [SeriesBreak]
+        public var breaks: [TrendBreak]
         public var polarity: Measure.Polarity
-        public init(points: [TrendPoint], breaks: [SeriesBreak], polarity: Measure.Polarity) {
+        public init(points: [TrendPoint], breaks: [TrendBreak], polarity: Measure.Polarity) {
             self.points = points
             self.breaks = breaks
             self.polarity = polarity

@@ -32,7 +32,7 @@ public enum RecentTrendTest {
     /// Tests a series. `points` in year order (missing values allowed: they are skipped); `breaks` split
     /// it; `counts` allows the chi-squared form when all five points carry r and n (use it only for counts
     /// from a complete count, not for weighted survey estimates, whose counts are not binomial).
-    public static func test(_ points: [TrendPoint], breaks: [SeriesBreak] = [], polarity: Measure.Polarity,
+    public static func test(_ points: [TrendPoint], breaks: [TrendBreak] = [], polarity: Measure.Polarity,
                             counts: Bool = false) -> RecentTrend {
         let valued = points.filter { $0.estimate?.isFinite == true }
         let last = Array(valued.suffix(window))

@@ -46,7 +46,7 @@ public struct TrendPoint: Sendable, Hashable {
 
 /// A break in comparability between two years of a series (ASCOF 2023-24 renumbering with a changed
 /// definition, a questionnaire change, the voluntary 2020-21 survey): the series is split there.
-public struct SeriesBreak: Sendable, Hashable {
+public struct TrendBreak: Sendable, Hashable {
     /// The last year before the break that has a point (or the year before `after`).
     public var before: String
     /// The first year not comparable with earlier ones.
