@@ -10,15 +10,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        // zlib (deflate, inflate, CRC-32) from the system: the only C dependency.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Value types only: identifiers, codebooks, measures, response tables, diagnostics. No I/O.
         .target(name: "SurveyModel"),
         // Reading and writing files: CSV, XLSX, populations, data files.
         .target(name: "SurveyFiles", dependencies: [
             "SurveyModel",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "CZlib",
         ]),
         // Per-respondent values of every measure, driven by the measure definitions.
         .target(name: "SurveyScoring", dependencies: ["SurveyModel"]),

@@ -2,8 +2,7 @@
 # Builds the libFuzzer targets into Fuzz/.build/ by compiling the library sources directly with
 # swiftc (no change to Package.swift):
 #   SurveyModel   -> Fuzz/.build/SurveyModel.o   (+ module)
-#   SurveyFiles   -> Fuzz/.build/SurveyFiles.o   (+ module; Writers/ left out: it needs ZIPFoundation,
-#                                                 the readers only need zlib, via Fuzz/CZlib)
+#   SurveyFiles   -> Fuzz/.build/SurveyFiles.o   (+ module; zlib via the package's Sources/CZlib)
 #   fuzz-csv, fuzz-xlsx                           (Fuzz/Targets/*.swift, linked with libFuzzer and -lz)
 #
 # Usage: Fuzz/build.sh [--sanitize fuzzer,address] [-O|-Onone]
@@ -25,7 +24,7 @@ while [ $# -gt 0 ]; do
 done
 SWIFTC="${SWIFTC:-swiftc}"
 mkdir -p "$OUT/modules"
-COMMON=(-use-ld=lld -swift-version 6 -parse-as-library "$OPT" -g -sanitize="$SANITIZE" -I "$OUT/modules" -I "$HERE/CZlib")
+COMMON=(-use-ld=lld -swift-version 6 -parse-as-library "$OPT" -g -sanitize="$SANITIZE" -I "$OUT/modules" -I "$ROOT/Sources/CZlib")
 
 echo "== SurveyModel"
 "$SWIFTC" "${COMMON[@]}" -module-name SurveyModel -wmo -c \
@@ -35,7 +34,7 @@ echo "== SurveyModel"
 echo "== SurveyFiles"
 "$SWIFTC" "${COMMON[@]}" -module-name SurveyFiles -wmo -c \
     -emit-module -emit-module-path "$OUT/modules/SurveyFiles.swiftmodule" \
-    $(find "$ROOT/Sources/SurveyFiles" -name '*.swift' -not -path '*/Writers/*' | sort) -o "$OUT/SurveyFiles.o"
+    $(find "$ROOT/Sources/SurveyFiles" -name '*.swift' | sort) -o "$OUT/SurveyFiles.o"
 
 for target in csv xlsx; do
     case $target in csv) main=CSVFuzz.swift ;; xlsx) main=XLSXFuzz.swift ;; esac

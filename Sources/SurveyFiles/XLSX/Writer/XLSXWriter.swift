@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Writes a minimal, valid `.xlsx` workbook: one worksheet per sheet, numbers as numeric cells,
 /// text through the shared-string table, a minimal style sheet. Enough for the official data-return
@@ -123,27 +122,13 @@ public enum XLSXWriter {
         }
     }
 
-    /// A fixed timestamp so that the same content gives the same bytes.
-    static let timestamp = Date(timeIntervalSince1970: 1_640_995_200)  // 2022-01-01T00:00:00Z
-
     static func zip(_ parts: [(String, [UInt8])]) throws(WriteError) -> Data {
         do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for (name, bytes) in parts {
-                let size = Int64(bytes.count)
-                try archive.addEntry(with: name, type: .file, uncompressedSize: size, modificationDate: timestamp,
-                                     permissions: 0o644, compressionMethod: .deflate, bufferSize: 1 << 18) { position, length in
-                    let start = Int(position)
-                    let end = min(bytes.count, start + length)
-                    return bytes.withUnsafeBufferPointer { Data(buffer: UnsafeBufferPointer(rebasing: $0[start..<end])) }
-                }
-            }
-            guard let data = archive.data else { throw WriteError.archive("the in-memory archive has no data") }
-            return data
-        } catch let error as WriteError {
-            throw error
+            var archive = ZipArchiveWriter()
+            for (name, bytes) in parts { try archive.add(name, bytes) }
+            return Data(try archive.finish())
         } catch {
-            throw .archive("\(error)")
+            throw .archive(error.description)
         }
     }
 }

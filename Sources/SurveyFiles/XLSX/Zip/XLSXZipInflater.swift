@@ -1,9 +1,5 @@
+import CZlib
 import Foundation
-#if canImport(zlib)
-import zlib
-#elseif canImport(CZlib)
-import CZlib  // zlib as packaged by ZIPFoundation on Linux.
-#endif
 
 /// Reads one zip entry fully into memory, with the size limits checked before and during inflation.
 ///
@@ -26,6 +22,17 @@ enum XLSXZipInflater {
         }
     }
 
+    /// The entry's compressed bytes exactly as stored (for copying an entry into another archive
+    /// unchanged).
+    static func rawData(_ entry: XLSXZipEntry, from file: XLSXFile) throws(FileError) -> Data {
+        let header = [UInt8](try file.read(at: entry.localHeaderOffset, count: 30, what: "the header of \(entry.name)"))
+        guard XLSXLittleEndian.le32(header, 0) == 0x0403_4B50 else {
+            throw .notAWorkbook(file: file.path, reason: "the zip archive is damaged (\(entry.name): bad local file header)")
+        }
+        let dataOffset = entry.localHeaderOffset + 30 + UInt64(XLSXLittleEndian.le16(header, 26)) + UInt64(XLSXLittleEndian.le16(header, 28))
+        return try file.read(at: dataOffset, count: Int(entry.compressedSize), what: "the data of \(entry.name)")
+    }
+
     static func extract(_ entry: XLSXZipEntry, from file: XLSXFile, limits: XLSXLimits) throws(FileError) -> [UInt8] {
         let path = file.path
         func damaged(_ reason: String) -> FileError {
@@ -33,10 +40,7 @@ enum XLSXZipInflater {
         }
         try checkLimits(entry, path: path, limits: limits)
         if entry.flags & 1 != 0 { throw .encryptedWorkbook(file: path) }
-        let header = [UInt8](try file.read(at: entry.localHeaderOffset, count: 30, what: "the header of \(entry.name)"))
-        guard XLSXLittleEndian.le32(header, 0) == 0x0403_4B50 else { throw damaged("bad local file header") }
-        let dataOffset = entry.localHeaderOffset + 30 + UInt64(XLSXLittleEndian.le16(header, 26)) + UInt64(XLSXLittleEndian.le16(header, 28))
-        let compressed = try file.read(at: dataOffset, count: Int(entry.compressedSize), what: "the data of \(entry.name)")
+        let compressed = try rawData(entry, from: file)
         let expected = Int(entry.uncompressedSize)
         let output: [UInt8]
         switch entry.method {
@@ -72,7 +76,7 @@ enum XLSXZipInflater {
         default:
             throw damaged("unsupported compression method \(entry.method)")
         }
-        let crc = output.withUnsafeBufferPointer { crc32Checksum($0) }
+        let crc = output.withUnsafeBufferPointer { Zlib.crc32(0, $0) }
         guard crc == entry.crc32 else { throw damaged("checksum mismatch") }
         return output
     }
@@ -118,16 +122,5 @@ enum XLSXZipInflater {
                 return (result, written)
             }
         }
-    }
-
-    private static func crc32Checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var crc = crc32(0, nil, 0)
-        var p = 0
-        while p < bytes.count {
-            let n = min(1 << 30, bytes.count - p)
-            crc = crc32(crc, bytes.baseAddress! + p, uInt(n))
-            p += n
-        }
-        return UInt32(truncatingIfNeeded: crc)
     }
 }

@@ -9,14 +9,16 @@ struct XLSXZipEntry: Sendable, Equatable {
     var method: UInt16
     var flags: UInt16
     var crc32: UInt32
+    /// MS-DOS modification time and date, as stored.
+    var modificationTime: UInt16 = 0
+    var modificationDate: UInt16 = 0
 }
 
 /// The central directory of a zip archive, parsed from its end records.
 ///
-/// ZIPFoundation 0.9.20's `extract` feeds its inflater from the file without bounding the input to
-/// the entry's compressed size and loops forever when a deflate stream reaches the end of the
-/// file (a 150-byte crafted archive hangs it), so the reader locates and inflates entries itself;
-/// see `XLSXZipInflater`.
+/// The reader locates and inflates entries itself (see `XLSXZipInflater`), with every size bounded
+/// by the entry's own records: a general-purpose unzip library (ZIPFoundation 0.9.20) fed its
+/// inflater without bounding the input and looped forever on a 150-byte crafted archive.
 struct XLSXZipDirectory: Sendable {
     private(set) var entries: [XLSXZipEntry] = []
     private var index: [String: Int] = [:]
@@ -88,6 +90,8 @@ struct XLSXZipDirectory: Sendable {
             }
             let flags = XLSXLittleEndian.le16(cd, p + 8)
             let method = XLSXLittleEndian.le16(cd, p + 10)
+            let modificationTime = XLSXLittleEndian.le16(cd, p + 12)
+            let modificationDate = XLSXLittleEndian.le16(cd, p + 14)
             let crc = XLSXLittleEndian.le32(cd, p + 16)
             var compressed = UInt64(XLSXLittleEndian.le32(cd, p + 20))
             var uncompressed = UInt64(XLSXLittleEndian.le32(cd, p + 24))
@@ -120,7 +124,8 @@ struct XLSXZipDirectory: Sendable {
             }
             totalBytes &+= uncompressed
             let entry = XLSXZipEntry(name: name, localHeaderOffset: offset, compressedSize: compressed,
-                                     uncompressedSize: uncompressed, method: method, flags: flags, crc32: crc)
+                                     uncompressedSize: uncompressed, method: method, flags: flags, crc32: crc,
+                                     modificationTime: modificationTime, modificationDate: modificationDate)
             if directory.index[name] == nil {
                 directory.index[name] = directory.entries.count
                 directory.lowercasedIndex[name.lowercased()] = directory.entries.count
