@@ -40,8 +40,9 @@ let package = Package(
             "CareSurveyKit", "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyBenchmark", "SurveyReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The tests; they also run the built `caresurvey` executable end to end.
         .testTarget(name: "CareSurveyTests", dependencies: [
-            "CareSurveyKit", "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyBenchmark", "SurveyReports",
+            "caresurvey", "CareSurveyKit", "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyBenchmark", "SurveyReports",
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,24 +23,37 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("after-population"), help: "Populations for the later year's returns.") var afterPopulation: [String] = []
     @Option(name: .customLong("before-year"), help: "Survey year of the earlier figures, when the input does not say.") var beforeYear: String?
     @Option(name: .customLong("after-year"), help: "Survey year of the later figures, when the input does not say.") var afterYear: String?
-    @Option(help: "Which p drives the flag: none (default), holm or bh.") var adjust: String = "none"
+    @Option(help: "Which p drives the flag: none (default), holm or bh.") var adjust: Comparison.Adjustment = .none
     @Option(help: "Significance level.") var alpha: Double = 0.05
-    @Option(help: "Survey: ascs or sace (default: detected).") var survey: String?
+    @Option(help: "Survey: ascs or sace (default: detected).") var survey: SurveyChoice?
     @Option(help: "Groups when computing from returns: council (default), england, or a LaCode,Group file.") var by: String = "council"
     @Option(name: .customLong("suppress-below"), help: "Disclosure control threshold (0 = off).") var suppressBelow: Int = 3
     @OptionGroup var out: OutputOptions
 
+    static let formats: [OutputFormat] = [.text, .csv, .json]
+
+    func validate() throws {
+        if before.isEmpty || after.isEmpty { throw ValidationError("give both --before and --after") }
+        try Check.inputs(before + after, "--before/--after", folders: true)
+        try Check.inputs(beforePopulation + afterPopulation, "--before-population/--after-population", folders: false)
+        try Check.surveyYear(beforeYear, "--before-year")
+        try Check.surveyYear(afterYear, "--after-year")
+        try Check.open01(alpha, "--alpha")
+        try Check.grouping(by)
+        try Check.nonNegative(suppressBelow, "--suppress-below")
+        try out.check(writes: Self.formats, inputs: before + after + beforePopulation + afterPopulation + EstimationArguments.groupFiles(by))
+    }
+
     func run() throws {
         try runReporting {
-            guard let adjustment = Comparison.Adjustment(rawValue: adjust) else { throw CLIFailure(message: "--adjust must be none, holm or bh", code: 2) }
-            guard alpha > 0, alpha < 1 else { throw CLIFailure(message: "--alpha must be in (0, 1)", code: 2) }
+            let adjustment = adjust
             let toolkit = try loadToolkit()
             var options = EstimationOptions()
             try EstimationArguments.applyGrouping(by, to: &options)
             let a = try toolkit.yearFigures(paths: before, populations: beforePopulation,
-                                            options: LoadOptions(survey: survey, surveyYear: beforeYear), estimation: options)
+                                            options: LoadOptions(survey: survey?.rawValue, surveyYear: beforeYear), estimation: options)
             let b = try toolkit.yearFigures(paths: after, populations: afterPopulation,
-                                            options: LoadOptions(survey: survey, surveyYear: afterYear), estimation: options)
+                                            options: LoadOptions(survey: survey?.rawValue, surveyYear: afterYear), estimation: options)
             var test = ChangeTest.Options()
             test.alpha = alpha
             test.adjust = adjustment
@@ -49,7 +62,7 @@ struct CompareCommand: ParsableCommand {
             if comparisons.isEmpty { throw CLIFailure(message: "no measure and group is present in both inputs", code: 1) }
             let kinds = Dictionary(toolkit.codebooks.flatMap(\.measures).map { ($0.code, $0.kind) }, uniquingKeysWith: { a, _ in a })
             let text: String
-            switch out.resolvedFormat() {
+            switch try out.resolvedFormat(Self.formats) {
             case .json, .html: text = CompareOutput.json(comparisons, alpha: alpha, adjust: adjustment, notes: a.notes + b.notes)
             case .csv: text = CompareOutput.csv(comparisons)
             case .text: text = CompareOutput.text(comparisons, kinds: { kinds[$0] ?? .proportion }, adjust: adjustment, alpha: alpha)

@@ -31,7 +31,9 @@ struct ExampleCommand: ParsableCommand {
         guard (1...ExampleOptions.maxCouncils).contains(councils) else {
             throw ValidationError("--councils must be between 1 and \(ExampleOptions.maxCouncils)")
         }
-        if let n = xlsxCouncils, n < 0 { throw ValidationError("--xlsx-councils must be 0 or more") }
+        try Check.nonNegative(xlsxCouncils, "--xlsx-councils")
+        try Check.surveyYear(surveyYear, "--survey-year")
+        try Check.outputFolder(output, "--output")
     }
 
     func run() throws {

@@ -20,6 +20,12 @@ struct MeasuresCommand: ParsableCommand {
     @OptionGroup var estimation: EstimationArguments
     @OptionGroup var out: OutputOptions
 
+    static let formats: [OutputFormat] = [.text, .csv, .json]
+
+    func validate() throws {
+        try out.check(writes: Self.formats, inputs: input.returns + estimation.population + EstimationArguments.groupFiles(estimation.by))
+    }
+
     func run() throws {
         try runReporting {
             let toolkit = try loadToolkit()
@@ -27,8 +33,8 @@ struct MeasuresCommand: ParsableCommand {
             let options = try estimation.options()
             let report = try toolkit.measures(prepared, options: options)
             let text: String
-            switch out.resolvedFormat() {
-            case .json, .html: text = MeasuresJSON.render(report)
+            switch try out.resolvedFormat(Self.formats) {
+            case .json, .html: text = MeasuresJSON.render(report) // .html is refused by resolvedFormat
             case .csv: text = MeasuresJSON.csv(report)
             case .text: text = MeasuresText.render(report)
             }
@@ -44,18 +50,9 @@ struct MeasuresCommand: ParsableCommand {
 extension EstimationArguments {
     func options() throws -> EstimationOptions {
         var o = EstimationOptions()
-        guard let method = IntervalMethod(rawValue: interval) else {
-            throw CLIFailure(message: "--interval must be one of: \(IntervalMethod.allCases.map(\.rawValue).joined(separator: ", "))", code: 2)
-        }
-        o.interval = method
+        o.interval = interval
         o.level = level
-        guard let policy = SingleRespondentPolicy(rawValue: singleRespondent) else {
-            throw CLIFailure(message: "--single-respondent must be certainty, average or fail", code: 2)
-        }
-        o.singleRespondent = policy
-        guard let domainMethod = EstimationOptions.DomainMethod(rawValue: domainMethod) else {
-            throw CLIFailure(message: "--domains must be published or design", code: 2)
-        }
+        o.singleRespondent = singleRespondent
         o.domainMethod = domainMethod
         o.suppressBelow = suppressBelow
         try Self.applyGrouping(by, to: &o)

@@ -1,11 +1,8 @@
 import ArgumentParser
 import Foundation
 import CareSurveyKit
+import SurveyEstimation
 import SurveyFiles
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, csv, json, html
-}
 
 /// Returns to read and how to interpret them.
 struct InputOptions: ParsableArguments {
@@ -13,7 +10,7 @@ struct InputOptions: ParsableArguments {
     var returns: [String] = []
 
     @Option(help: "Survey: ascs or sace (default: detected from the columns).")
-    var survey: String?
+    var survey: SurveyChoice?
 
     @Option(name: .customLong("survey-year"), help: "Survey year, e.g. 2021-22 (default: detected from the columns).")
     var surveyYear: String?
@@ -21,37 +18,65 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Council code for returns that have none (column A and the Sign Off Sheet empty).")
     var council: String?
 
-    var loadOptions: LoadOptions { LoadOptions(survey: survey, surveyYear: surveyYear, council: council) }
+    var loadOptions: LoadOptions { LoadOptions(survey: survey?.rawValue, surveyYear: surveyYear, council: council) }
 
     func validate() throws {
-        if let survey, !["ascs", "sace"].contains(survey.lowercased()) {
-            throw ValidationError("--survey must be ascs or sace")
-        }
+        try Check.inputs(returns, "returns", folders: true)
+        try Check.surveyYear(surveyYear, "--survey-year")
+        try Check.council(council, "--council")
     }
 }
 
-/// Where and how to write.
+/// Where and how to write. Each command says which formats it writes (`resolvedFormat(_:)`).
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: text, csv or json (default: text on a terminal, json otherwise).")
+    @Option(help: "Output format (default: the extension of --output; else text on a terminal, json otherwise).")
     var format: OutputFormat?
 
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (atomically; never over an input) instead of standard output.")
     var output: String?
 
-    func resolvedFormat(default fallback: OutputFormat = .json) -> OutputFormat {
-        if let format { return format }
-        if output == nil, isatty(STDOUT_FILENO) != 0 { return .text }
-        return fallback
+    /// `--format`, else the format `--output`'s extension names, else text on a terminal and
+    /// `fallback` otherwise. A format the command cannot write is a usage error.
+    func resolvedFormat(_ writes: [OutputFormat], default fallback: OutputFormat = .json) throws -> OutputFormat {
+        let chosen: OutputFormat
+        if let format {
+            chosen = format
+        } else if let output, let byName = OutputFormat(extensionOf: output) {
+            guard writes.contains(byName) else {
+                throw ValidationError("--output \(output): this command cannot write \(byName.rawValue) (it writes \(OutputFormat.list(writes))); give --format or another file name")
+            }
+            chosen = byName
+        } else if output == nil, isatty(STDOUT_FILENO) != 0, writes.contains(.text) {
+            chosen = .text
+        } else {
+            chosen = fallback
+        }
+        guard writes.contains(chosen) else {
+            throw ValidationError("--format \(chosen.rawValue): this command writes \(OutputFormat.list(writes))")
+        }
+        return chosen
+    }
+
+    /// Checks the format and the output path before any work is done.
+    func check(writes: [OutputFormat], inputs: [String]) throws {
+        _ = try resolvedFormat(writes, default: writes.contains(.json) ? .json : writes[0])
+        try Check.output(output, "--output", inputs: inputs)
     }
 
     /// Writes the text to the output file or standard output.
     func emit(_ text: String, inputs: [String]) throws {
         if let output {
-            do { try OutputFile.write(text, to: output, inputs: inputs) } catch {
-                throw CLIFailure(message: error.description, code: 3)
-            }
+            try Self.write(text, to: output, inputs: inputs)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// Writes a file atomically: over an input is a usage error (2), any other failure exit 3.
+    static func write(_ text: String, to path: String, inputs: [String]) throws {
+        do throws(OutputFile.WriteError) { try OutputFile.write(text, to: path, inputs: inputs) } catch {
+            if case .wouldOverwriteInput = error { throw CLIFailure(message: error.description, code: 2) }
+            throw CLIFailure(message: error.description, code: 3)
         }
     }
 }
@@ -65,23 +90,25 @@ struct EstimationArguments: ParsableArguments {
     var by: String = "council"
 
     @Option(help: "Interval method: wald (default, 1.96·SE as published), wald-t, wilson, logit, korn-graubard.")
-    var interval: String = "wald"
+    var interval: IntervalMethod = .wald
 
-    @Option(help: "Confidence level.")
+    @Option(help: "Confidence level, in (0, 1).")
     var level: Double = 0.95
 
     @Option(name: .customLong("domains"), help: "Domain method: published (default) or design.")
-    var domainMethod: String = "published"
+    var domainMethod: EstimationOptions.DomainMethod = .published
 
     @Option(name: .customLong("single-respondent"), help: "Single-respondent cells: certainty (zero variance; default), average, fail.")
-    var singleRespondent: String = "certainty"
+    var singleRespondent: SingleRespondentPolicy = .certainty
 
     @Option(name: .customLong("suppress-below"), help: "Disclosure control: suppress counts below N ([c]; zero is [x]). 0 turns it off.")
     var suppressBelow: Int = 3
 
     func validate() throws {
-        guard level > 0, level < 1 else { throw ValidationError("--level must be between 0 and 1") }
-        guard suppressBelow >= 0 else { throw ValidationError("--suppress-below must be 0 or more") }
+        try Check.inputs(population, "--population", folders: false)
+        try Check.grouping(by)
+        try Check.open01(level, "--level")
+        try Check.nonNegative(suppressBelow, "--suppress-below")
     }
 }
 
@@ -96,12 +123,16 @@ struct CLIFailure: Error, CustomStringConvertible {
 /// (1 data errors, 2 usage, 3 unreadable input).
 func runReporting(_ body: () throws -> Int32) throws {
     let code: Int32
+    let progress = ProgressNotice.start()
+    defer { progress.stop() }
     do {
         code = try body()
     } catch let failure as CLIFailure {
+        progress.stop()
         FileHandle.standardError.write(Data("caresurvey: \(failure.message)\n".utf8))
         throw ExitCode(failure.code)
     } catch let error as PipelineError {
+        progress.stop()
         FileHandle.standardError.write(Data("caresurvey: \(error.description)\n".utf8))
         throw ExitCode(error.exitCode)
     }
@@ -109,5 +140,6 @@ func runReporting(_ body: () throws -> Int32) throws {
 }
 
 func note(_ text: String) {
+    ProgressNotice.clearLine()
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

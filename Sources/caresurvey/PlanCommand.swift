@@ -19,12 +19,16 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Target margin of error (fraction).") var margin: Double = 0.05
     @Option(help: "Confidence level.") var level: Double = 0.95
     @Option(help: "Completed returns: report the margin they reach instead.") var returns: Int?
-    @Option(help: "Output format: text or json.") var format: OutputFormat?
+    @Option(help: "Output format: text or json (default: text on a terminal, json otherwise).") var format: OutputFormat?
+
+    static let formats: [OutputFormat] = [.text, .json]
 
     func validate() throws {
         guard population > 0 else { throw ValidationError("--population must be positive") }
-        if let r = responseRate, !(r > 0 && r <= 1) { throw ValidationError("--response-rate must be in (0, 1]") }
-        guard margin > 0, margin < 1 else { throw ValidationError("--margin must be in (0, 1)") }
+        try Check.rate(responseRate, "--response-rate")
+        try Check.open01(margin, "--margin")
+        try Check.open01(level, "--level")
+        if let format, !Self.formats.contains(format) { throw ValidationError("--format \(format.rawValue): plan writes text or json") }
         if let n = returns, !(n > 0 && n <= population) { throw ValidationError("--returns must be between 1 and the population") }
     }
 

@@ -21,32 +21,41 @@ struct ReportCommand: ParsableCommand {
 
     @Argument(help: "Return files (.xlsx or .csv, recognised by content) and folders of them.")
     var returns: [String] = []
-    @Option(help: "Survey: ascs or sace (default: detected from the columns).") var survey: String?
+    @Option(help: "Survey: ascs or sace (default: detected from the columns).") var survey: SurveyChoice?
     @Option(name: .customLong("survey-year"), help: "Survey year, e.g. 2021-22 (default: detected from the columns).") var surveyYear: String?
     @Option(help: "The council the report is about (default: the only council, or all councils).") var council: String?
     @OptionGroup var estimation: EstimationArguments
     @Option(parsing: .upToNextOption, help: "Previous year: results JSON, published-figures CSV, or returns.") var previous: [String] = []
     @Option(name: .customLong("previous-population"), help: "Populations for the previous year's returns.") var previousPopulation: [String] = []
     @Option(name: .customLong("previous-year"), help: "Survey year of the previous figures, when the input does not say.") var previousYear: String?
-    @Option(help: "Which p drives the year-on-year flag: none (default), holm or bh.") var adjust: String = "none"
+    @Option(help: "Which p drives the year-on-year flag: none (default), holm or bh.") var adjust: Comparison.Adjustment = .none
     @Option(help: "Significance level for year-on-year change.") var alpha: Double = 0.05
     @Option(name: .shortAndLong, help: "The HTML file to write (atomically; never over an input).") var output: String
 
     func validate() throws {
-        if let survey, !["ascs", "sace"].contains(survey.lowercased()) { throw ValidationError("--survey must be ascs or sace") }
         if returns.isEmpty { throw ValidationError("give the returns to report on (files or folders)") }
         if !previousPopulation.isEmpty && previous.isEmpty { throw ValidationError("--previous-population needs --previous") }
+        try Check.inputs(returns + previous, "returns", folders: true)
+        try Check.inputs(previousPopulation, "--previous-population", folders: false)
+        try Check.surveyYear(surveyYear, "--survey-year")
+        try Check.surveyYear(previousYear, "--previous-year")
+        try Check.council(council, "--council")
+        try Check.open01(alpha, "--alpha")
+        let ext = (output as NSString).pathExtension.lowercased()
+        if !ext.isEmpty, !["html", "htm"].contains(ext) {
+            throw ValidationError("--output \(output): report writes HTML; give a .html file name")
+        }
+        try Check.output(output, "--output", inputs: returns + estimation.population + previous + previousPopulation)
     }
 
     func run() throws {
         try runReporting {
-            guard let adjustment = Comparison.Adjustment(rawValue: adjust) else { throw CLIFailure(message: "--adjust must be none, holm or bh", code: 2) }
-            guard alpha > 0, alpha < 1 else { throw CLIFailure(message: "--alpha must be in (0, 1)", code: 2) }
+            let adjustment = adjust
             guard estimation.by == "council" else {
                 throw CLIFailure(message: "report always shows each council and England; --by is not used (try `caresurvey measures --by …`)", code: 2)
             }
             let toolkit = try loadToolkit()
-            let load = LoadOptions(survey: survey, surveyYear: surveyYear)
+            let load = LoadOptions(survey: survey?.rawValue, surveyYear: surveyYear)
             let prepared = try toolkit.prepare(returns: returns, populationFiles: estimation.population, options: load)
             var options = ReportOptions()
             options.estimation = try estimation.options()
@@ -59,13 +68,13 @@ struct ReportCommand: ParsableCommand {
                 var figuresOptions = options.estimation
                 figuresOptions.domains = []
                 previousFigures = try toolkit.yearFigures(paths: previous, populations: previousPopulation,
-                                                          options: LoadOptions(survey: survey ?? prepared.codebook.survey.lowercased(), surveyYear: previousYear),
+                                                          options: LoadOptions(survey: survey?.rawValue ?? prepared.codebook.survey.lowercased(), surveyYear: previousYear),
                                                           estimation: figuresOptions)
             }
             let input = try toolkit.reportInput(prepared, options: options, previous: previousFigures, previousPaths: previous)
             let html = HTMLReport.render(input)
             let inputs = ReturnLoader.expand(returns + estimation.population + previous + previousPopulation)
-            do { try OutputFile.write(html, to: output, inputs: inputs) } catch { throw CLIFailure(message: "\(error)", code: 3) }
+            try OutputOptions.write(html, to: output, inputs: inputs)
             if prepared.errors > 0 {
                 note("note: the returns have \(prepared.errors) validation errors (invalid cells were treated as missing); see the report's data-quality section")
             }

@@ -18,13 +18,21 @@ struct ScoresCommand: ParsableCommand {
     @Option(name: .customLong("population"), help: "Eligible-population file(s), for the weights.") var population: [String] = []
     @OptionGroup var out: OutputOptions
 
+    /// CSV by default, on a terminal too (one row per respondent is a table, not text).
+    static let formats: [OutputFormat] = [.csv, .json]
+
+    func validate() throws {
+        try Check.inputs(population, "--population", folders: false)
+        try out.check(writes: Self.formats, inputs: input.returns + population)
+    }
+
     func run() throws {
         try runReporting {
             let toolkit = try loadToolkit()
             let prepared = try toolkit.prepare(returns: input.returns, populationFiles: population, options: input.loadOptions,
                                                requirePopulations: false)
             let table = RespondentScores.table(prepared)
-            let text = out.resolvedFormat(default: .csv) == .json ? table.json() : table.csv()
+            let text = try out.resolvedFormat(Self.formats, default: .csv) == .json ? table.json() : table.csv()
             try out.emit(text, inputs: ReturnLoader.expand(input.returns + population))
             return 0
         }

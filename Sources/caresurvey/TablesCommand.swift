@@ -15,14 +15,20 @@ struct TablesCommand: ParsableCommand {
     @OptionGroup var estimation: EstimationArguments
     @OptionGroup var out: OutputOptions
 
+    static let formats: [OutputFormat] = [.text, .csv, .json]
+
+    func validate() throws {
+        try out.check(writes: Self.formats, inputs: input.returns + estimation.population + EstimationArguments.groupFiles(estimation.by))
+    }
+
     func run() throws {
         try runReporting {
             let toolkit = try loadToolkit()
             let prepared = try toolkit.prepare(returns: input.returns, populationFiles: estimation.population, options: input.loadOptions)
             let report = try toolkit.tables(prepared, options: try estimation.options())
             let text: String
-            switch out.resolvedFormat() {
-            case .json, .html: text = TablesJSON.render(report)
+            switch try out.resolvedFormat(Self.formats) {
+            case .json, .html: text = TablesJSON.render(report) // .html is refused by resolvedFormat
             case .csv: text = TablesJSON.csv(report)
             case .text:
                 let cb = prepared.codebook

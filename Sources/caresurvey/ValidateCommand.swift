@@ -17,16 +17,22 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var out: OutputOptions
 
+    static let formats: [OutputFormat] = [.text, .csv, .json]
+
+    func validate() throws {
+        if input.returns.isEmpty { throw ValidationError("give one or more return files or folders") }
+        try out.check(writes: Self.formats, inputs: input.returns)
+    }
+
     func run() throws {
         try runReporting {
             let toolkit = try loadToolkit()
             let loaded = toolkit.load(input.returns, options: input.loadOptions)
-            if input.returns.isEmpty { throw CLIFailure(message: "give one or more return files or folders", code: 2) }
             let survey = loaded.table.map { "\($0.codebook.survey) \($0.codebook.surveyYear)" }
             if let survey, isatty(STDERR_FILENO) != 0 { note("Read as \(survey)") }
             let rates = loaded.table.flatMap { try? toolkit.score($0) }.map(ResponseRates.compute) ?? []
             let text: String
-            switch out.resolvedFormat() {
+            switch try out.resolvedFormat(Self.formats) {
             case .json, .html: text = ValidationOutput.json(summary: loaded.summary, files: loaded.files, diagnostics: loaded.diagnostics,
                                                             survey: survey, responseRates: rates)
             case .csv: text = ValidationOutput.csv(loaded.diagnostics)
@@ -34,7 +40,10 @@ struct ValidateCommand: ParsableCommand {
                                                      responseRates: rates)
             }
             try out.emit(text, inputs: LoadedInputs.paths(input.returns))
-            if loaded.table == nil { return 3 }
+            if loaded.table == nil {
+                note("caresurvey: no return could be read (\(loaded.files.count) files; the reasons are in the output)")
+                return 3
+            }
             return loaded.summary.errors > 0 ? 1 : 0
         }
     }

@@ -21,9 +21,14 @@ public enum SampleSizePlanner {
         let z = z(level)
         let pq = 0.25
         let n = Double(N) * z * z * pq / (Double(N - 1) * e * e + z * z * pq)
-        let completes = Int((n - 1e-9).rounded(.up))
-        let send = responseRate.map { Int((Double(completes) / $0).rounded(.up)) }
-        return Plan(population: N, completesRequired: min(completes, N), toSend: send.map { min($0, N) }, margin: e, returns: nil)
+        // At a level so close to 1 that z is infinite, n tends to N (a census).
+        let completes = n.isFinite ? Int((n - 1e-9).rounded(.up)) : N
+        // Clamped in floating point first: a tiny rate must not overflow the conversion to Int.
+        let send = responseRate.map { rate -> Int in
+            let needed = (Double(completes) / rate).rounded(.up)
+            return needed.isFinite && needed < Double(N) ? Int(needed) : N
+        }
+        return Plan(population: N, completesRequired: min(completes, N), toSend: send, margin: e, returns: nil)
     }
 
     /// The margin of error reached by `returns` completed questionnaires.

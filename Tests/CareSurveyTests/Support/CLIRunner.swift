@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Runs the built `caresurvey` executable (a dependency of the test target, so `swift test` builds
+/// it) and reports how it ended. A missing executable fails the test; it never skips.
+enum CLIRunner {
+    struct Outcome: Sendable {
+        var status: Int32
+        /// True when the process ended by a signal (a crash or trap): never acceptable.
+        var signalled: Bool
+        var timedOut: Bool
+        var stdout: Data
+        var stderr: String
+        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// The executable beside the test bundle (`.build/<triple>/debug/`), else `.build/debug/`.
+    static let executable: URL? = {
+        var candidates: [URL] = []
+        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent("caresurvey"))
+            dir = dir.deletingLastPathComponent()
+        }
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("caresurvey"))
+        }
+        candidates.append(Fixtures.root.appendingPathComponent(".build/debug/caresurvey"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    static func requireExecutable(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+        try #require(executable, "the caresurvey executable was not found beside the test bundle", sourceLocation: sourceLocation)
+    }
+
+    /// Runs `caresurvey args…` from the repository root with standard input closed, killing it after
+    /// `timeout` seconds (reported as `timedOut`).
+    static func run(_ args: [String], environment: [String: String] = [:], timeout: TimeInterval = 120) throws -> Outcome {
+        let process = Process()
+        process.executableURL = try requireExecutable()
+        process.arguments = args
+        process.currentDirectoryURL = Fixtures.root
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        try process.run()
+        // Drain both pipes while the process runs, so that a large output cannot block it.
+        let outData = Collected(), errData = Collected()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { outData.data = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
+        var timedOut = false
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = true
+            process.terminate()
+            done.wait()
+        }
+        group.wait()
+        return Outcome(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal && !timedOut,
+                       timedOut: timedOut, stdout: outData.data, stderr: String(decoding: errData.data, as: UTF8.self))
+    }
+
+    /// Bytes read by one reader thread, read by the caller after the group has finished.
+    private final class Collected: @unchecked Sendable { var data = Data() }
+}
