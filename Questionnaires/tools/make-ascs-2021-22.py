@@ -118,7 +118,7 @@ for i, s in enumerate("abcd"):
     q(f"q16{s}", block("Q16 ", i), f"Q16{s} Ability")
 q("q17", block("Q17 "), "Q17 Home design meets needs")
 q("q18", block("Q18 "), "Q18 Getting around outside")
-tick = [{"code": 1, "label": "Ticked"}, {"code": 2, "label": "Not ticked (another option ticked)"}]
+tick = block("Q19 ")  # "This option is selected" / "This option is not selected but another option is" (-9 "No options are selected" dropped)
 for s in "abc": q(f"q19{s}", tick, f"Q19{s} Practical help from others")
 for s in "abc": q(f"q20{s}", tick, f"Q20{s} Buys additional care privately")
 q("q21", block("Q21 "), "Q21 Had help completing the questionnaire")

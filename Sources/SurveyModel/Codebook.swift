@@ -33,6 +33,8 @@ public struct Codebook: Sendable, Hashable, Codable {
     public var domains: [DomainSpec]?
     /// How to recognise a file of this codebook from its columns.
     public var detect: Detection
+    /// What a person must still settle (written by `codebook import`; a codebook with open points is provisional).
+    public var openPoints: [String]? = nil
 
     public struct ExcelLayout: Sendable, Hashable, Codable {
         /// The data sheet's exact name (`Service User Data`).
@@ -181,6 +183,11 @@ public struct TableSpec: Sendable, Hashable, Codable {
     /// The variable tabulated, when it differs (`q1Combined`).
     public var variable: String?
     public var population: String?
+    public init(question: String, variable: String? = nil, population: String? = nil) {
+        self.question = question
+        self.variable = variable
+        self.population = population
+    }
     public var sourceVariable: String { variable ?? question }
     public var populationSet: String { population ?? "stratum" }
 }

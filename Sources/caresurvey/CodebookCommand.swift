@@ -1,11 +1,27 @@
 import ArgumentParser
 import Foundation
 import CareSurveyKit
+import SurveyFiles
+import SurveyModel
 import SurveyReports
 
 struct CodebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codebook",
+        abstract: "Print, check or import the codebooks and measure definitions.",
+        discussion: """
+        caresurvey codebook --survey ascs --survey-year 2021-22     the codebook in use and its status
+        caresurvey codebook --check [FILE…]                          check codebook files (default: every one in use)
+        caresurvey codebook import TEMPLATE.xlsx -o NEW.json         a codebook from an official blank data-return workbook
+        """,
+        subcommands: [CodebookShowCommand.self, CodebookImportCommand.self],
+        defaultSubcommand: CodebookShowCommand.self
+    )
+}
+
+struct CodebookShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Print the codebooks and measure definitions in use, and whether each is verified or provisional.",
         discussion: "Example: caresurvey codebook --survey ascs --survey-year 2021-22"
     )
@@ -29,6 +45,68 @@ struct CodebookCommand: ParsableCommand {
             } else {
                 text += books.map { CodebookText.render($0, models: toolkit.models) }.joined(separator: "\n")
             }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return 0
+        }
+    }
+}
+
+struct CodebookImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Make a codebook from an official blank data-return workbook, carrying the measures over from the previous year.",
+        discussion: """
+        Fields, header texts, codes and labels come from the workbook's data sheet and codes sheet; validation rules, \
+        strata, derived variables, population sets, measures, tables and domains are carried over from the previous \
+        codebook (--from, default the latest one of the survey in use) by matching question text and answer labels, \
+        and re-pointed at the new numbers. The change report says what changed; anything that could not be settled is \
+        an open point, listed in the new codebook, which is then provisional. References that cannot be re-pointed are refused.
+
+        Example: caresurvey codebook import ascs-data-return-2022-23-blank.xlsx --from Questionnaires/ascs-2021-22.json -o ascs-2022-23.json
+        """
+    )
+
+    @Argument(help: "The blank data-return workbook (.xlsx).") var template: String
+    @Option(help: "Survey: ascs or sace (default: that of the previous codebook).") var survey: String?
+    @Option(name: .customLong("survey-year"), help: "Survey year, e.g. 2022-23 (wins over the year the workbook names).") var surveyYear: String?
+    @Option(help: "The previous year's codebook file (default: the latest codebook in use for the survey).") var from: String?
+    @Option(name: .customLong("codes-sheet"), help: "The codes sheet's name (default: the data sheet's name + \" - Codes\").") var codesSheet: String?
+    @Option(name: .shortAndLong, help: "Write the new codebook here (atomically).") var output: String
+    @Option(help: "Also write the change report as JSON to this file.") var report: String?
+    @Option(help: "Change report on standard output: text (default) or json.") var format: String = "text"
+
+    func validate() throws {
+        if let survey, !["ascs", "sace"].contains(survey.lowercased()) { throw ValidationError("--survey must be ascs or sace") }
+        if !["text", "json"].contains(format) { throw ValidationError("--format must be text or json") }
+        if let surveyYear, !CodebookImporter.isSurveyYear(surveyYear) { throw ValidationError("--survey-year must look like 2022-23") }
+    }
+
+    func run() throws {
+        try runReporting {
+            let toolkit = try loadToolkit()
+            let previous: Codebook
+            if let from {
+                do { previous = try DataDirectory.decode(Codebook.self, at: URL(fileURLWithPath: from)) } catch {
+                    throw CLIFailure(message: "\(error)", code: 3)
+                }
+            } else {
+                let name = survey ?? "ascs"
+                guard let latest = toolkit.codebook(survey: name, year: nil) else { throw CLIFailure(message: "no \(name) codebook in use; give one with --from", code: 2) }
+                previous = latest
+            }
+            let importer = CodebookImporter(previous: previous, models: toolkit.models, options: .init(survey: survey, surveyYear: surveyYear))
+            let result: CodebookImporter.Result
+            do { result = try importer.importTemplate(path: template, codesSheet: codesSheet) } catch let error as CodebookImporter.ImportError {
+                if case .template = error { throw CLIFailure(message: error.description, code: 3) }
+                throw CLIFailure(message: error.description, code: 1)
+            }
+            let inputs = [template] + (from.map { [$0] } ?? [])
+            do {
+                try OutputFile.write(CodebookText.json(result.codebook), to: output, inputs: inputs)
+                if let report { try OutputFile.write(CodebookImportText.json(result.report), to: report, inputs: inputs) }
+            } catch { throw CLIFailure(message: "\(error)", code: 3) }
+            let text = format == "json" ? CodebookImportText.json(result.report)
+                : CodebookImportText.render(result.report, status: result.codebook.status, output: output)
             FileHandle.standardOutput.write(Data(text.utf8))
             return 0
         }
