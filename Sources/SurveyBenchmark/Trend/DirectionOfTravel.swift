@@ -4,7 +4,8 @@ import SurveyEstimation
 /// Changes between consecutive years of many series at once. Each consecutive pair of valued points
 /// is tested by `ChangeTest.compare` (the z test of `statistics.md` §5, unchanged), all pairs of one
 /// run together, so its Holm and Benjamini–Hochberg adjustment spans every measure × council × pair
-/// compared in that run, as `compare` does. A pair across a break is tested and flagged `comparable: false`.
+/// compared in that run, as `compare` does. A pair across a break, or with a year excluded as a
+/// single-year break, is tested and flagged `comparable: false`.
 public enum DirectionOfTravel {
     /// One series as the test needs it.
     public struct Input: Sendable {
@@ -31,7 +32,7 @@ public enum DirectionOfTravel {
             var row: [YearChange?] = []
             for i in valued.indices.dropFirst() {
                 let a = valued[i - 1], b = valued[i]
-                let isComparable = !input.breaks.contains { $0.separates(a.year, b.year) }
+                let isComparable = !input.breaks.contains { $0.separates(a.year, b.year) } && a.excluded == nil && b.excluded == nil
                 guard let seA = a.testStandardError, let seB = b.testStandardError else {
                     row.append(YearChange(from: a.year, to: b.year, difference: b.estimate! - a.estimate!, standardError: nil,
                                           pValue: nil, pHolm: nil, pBH: nil, significant: false, direction: .notCompared,

@@ -2,7 +2,8 @@ import Foundation
 import SurveyModel
 
 /// The recent-trend test of the public-health profiles (benchmarking.md §5), on the last five
-/// comparable annual points, t = 1…5 (oldest first; years without a value are not points).
+/// comparable annual points, t = 1…5 (oldest first; years without a value, or excluded as a single-year
+/// break, are not points).
 ///
 /// **With intervals** (any measure): `SE_t` = the point's SE, else `(U95 − L95)/3.92`; `w_t = 1/SE_t²`;
 ///
@@ -34,7 +35,7 @@ public enum RecentTrendTest {
     /// from a complete count, not for weighted survey estimates, whose counts are not binomial).
     public static func test(_ points: [TrendPoint], breaks: [TrendBreak] = [], polarity: Measure.Polarity,
                             counts: Bool = false) -> RecentTrend {
-        let valued = points.filter { $0.estimate?.isFinite == true }
+        let valued = points.filter(\.isTestable)
         let last = Array(valued.suffix(window))
         let years = last.map(\.year)
         guard last.count == window else { return .notTested(points: valued.count, years: years, reason: .fewerThanFivePoints) }

@@ -5,7 +5,7 @@ import SurveyModel
 ///
 /// "Worse than England" is the benchmark rule at 95%: England's value E lies outside the council's
 /// 95% interval on the worse side (for higher-is-better, `U95 < E`; for lower-is-better, `L95 > E`),
-/// the interval being the point's own, else `estimate ± 1.959964·SE`.
+/// the interval being `TrendPoint.interval95`.
 public enum RedRed {
     public static func isRedRed(latest: TrendPoint, england: Double?, polarity: Measure.Polarity, trend: RecentTrend) -> Bool {
         guard trend.direction == .worsening, let england, isWorse(latest, than: england, polarity: polarity) else { return false }
@@ -14,13 +14,7 @@ public enum RedRed {
 
     /// Whether the point is worse than the benchmark value at 95% (nil interval: never).
     public static func isWorse(_ point: TrendPoint, than benchmark: Double, polarity: Measure.Polarity) -> Bool {
-        guard let (lower, upper) = interval95(point) else { return false }
+        guard let (lower, upper) = point.interval95 else { return false }
         return polarity == .higherIsBetter ? upper < benchmark : lower > benchmark
-    }
-
-    static func interval95(_ p: TrendPoint) -> (Double, Double)? {
-        if let lower = p.lower, let upper = p.upper { return (lower, upper) }
-        if let e = p.estimate, let se = p.testStandardError { return (e - 1.959964 * se, e + 1.959964 * se) }
-        return nil
     }
 }

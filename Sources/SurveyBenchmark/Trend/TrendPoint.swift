@@ -19,10 +19,13 @@ public struct TrendPoint: Sendable, Hashable {
     public var marker: String?
     /// Where the value came from (file name), for notes.
     public var source: String?
+    /// Why this year alone is not comparable with any other (a single-year break such as the voluntary
+    /// ASCS 2020-21); such a point is shown but enters neither a test nor a comparable change.
+    public var excluded: String?
 
     public init(year: String, estimate: Double?, standardError: Double? = nil, lower: Double? = nil, upper: Double? = nil,
                 respondents: Int? = nil, numerator: Double? = nil, denominator: Double? = nil, marker: String? = nil,
-                source: String? = nil) {
+                source: String? = nil, excluded: String? = nil) {
         self.year = year
         self.estimate = estimate
         self.standardError = standardError
@@ -33,7 +36,18 @@ public struct TrendPoint: Sendable, Hashable {
         self.denominator = denominator
         self.marker = marker
         self.source = source
+        self.excluded = excluded
     }
+
+    /// The 95% interval: the point's own, else `estimate ± 1.959964·SE`; nil without either.
+    public var interval95: (lower: Double, upper: Double)? {
+        if let lower, let upper { return (lower, upper) }
+        if let estimate, let se = testStandardError { return (estimate - 1.959964 * se, estimate + 1.959964 * se) }
+        return nil
+    }
+
+    /// Has a value that can enter the trend test.
+    public var isTestable: Bool { estimate?.isFinite == true && excluded == nil }
 
     /// The standard error used by the trend tests: the SE itself, else `SE = (U95 − L95) / 3.92`
     /// (benchmarking.md §5). nil when neither is known or the result is not a positive finite number.

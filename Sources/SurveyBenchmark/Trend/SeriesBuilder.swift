@@ -1,0 +1,87 @@
+import SurveyModel
+
+/// Places observations from any mix of inputs into series (benchmarking.md §5).
+///
+/// Codes are resolved by the measure catalogue: a published code in the framework numbering of its
+/// year (`1I1` in 2022-23 and `5A1` in 2023-24 are the same measure; `1B` is control over daily life
+/// before 2023-24 and adjusted quality of life after), CareSurvey's own results by the stable id. The
+/// catalogue's series breaks split a series (`TrendBreak`, with the years either side and the reason);
+/// a single-year break marks that year's point `excluded`. Two inputs giving the same year keep the
+/// first and say so. Unknown codes and years outside every framework are diagnostics, never dropped
+/// silently.
+public enum SeriesBuilder {
+    public static func build(_ observations: [TrendObservation], catalogue: MeasureCatalogue) -> (series: [TrendSeries], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var unknown: [String: Int] = [:]
+        var groups: [TrendSeries.Key: TrendSeries] = [:]
+        var cache: [String: AscofMeasure?] = [:]
+        for o in observations {
+            let lookup = "\(o.scheme == .stable ? "s" : "f")|\(o.code)|\(o.point.year)"
+            let resolved: AscofMeasure?
+            if let hit = cache[lookup] {
+                resolved = hit
+            } else {
+                resolved = o.scheme == .stable ? catalogue.measure(id: o.code) : catalogue.measure(code: o.code, year: o.point.year)
+                cache[lookup] = resolved
+            }
+            guard let measure = resolved else {
+                unknown["\(o.code) in \(o.point.year)\(o.point.source.map { " (\($0))" } ?? "")", default: 0] += 1
+                continue
+            }
+            // The code in the year's numbering (CareSurvey's results carry the stable id).
+            let yearCode = o.scheme == .stable ? (catalogue.code(of: measure, in: o.point.year) ?? o.code) : o.code
+            let key = TrendSeries.Key(measure: measure.id, level: o.level, area: o.area ?? "", breakdown: o.breakdown)
+            var series = groups[key] ?? TrendSeries(measure: measure, level: o.level, area: o.area, name: o.name,
+                                                    breakdown: o.breakdown, points: [], codes: [:], breaks: [])
+            if series.name == nil { series.name = o.name }
+            if let existing = series.points.first(where: { $0.year == o.point.year }) {
+                if existing.estimate == nil, o.point.estimate != nil, let i = series.points.firstIndex(of: existing) {
+                    series.points[i] = o.point
+                    series.codes[o.point.year] = yearCode
+                } else if o.point.estimate != nil {
+                    diagnostics.append(.warning("duplicate-year", "\(measure.id) \(o.level.rawValue) \(o.area ?? "England") \(o.breakdown) "
+                        + "\(o.point.year) is given twice; the first value (\(existing.source ?? "first input")) is used",
+                        file: o.point.source))
+                }
+            } else {
+                series.points.append(o.point)
+                series.codes[o.point.year] = yearCode
+            }
+            groups[key] = series
+        }
+        for (code, count) in unknown.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(.warning("unknown-measure", "measure code \(code) is not in the ASCOF catalogue (Reference/ascof-measures.json); "
+                + "\(count) value\(count == 1 ? "" : "s") not placed in a series"))
+        }
+        let series = groups.keys.sorted().map { key -> TrendSeries in
+            var s = groups[key]!
+            s.points.sort { $0.year < $1.year }
+            applyBreaks(&s)
+            return s
+        }
+        return (series, diagnostics)
+    }
+
+    /// Series breaks between points, and single-year breaks as excluded points.
+    static func applyBreaks(_ s: inout TrendSeries) {
+        for b in s.measure.breaks {
+            switch b.kind {
+            case .series:
+                guard let before = s.points.last(where: { $0.year < b.year }), let after = s.points.first(where: { $0.year >= b.year }) else { continue }
+                s.breaks.append(TrendBreak(before: before.year, after: after.year, reason: b.reason))
+            case .singleYear:
+                for i in s.points.indices where s.points[i].year == b.year { s.points[i].excluded = b.reason }
+            }
+        }
+        // Two breaks may fall between the same two points: keep one entry, both reasons.
+        var merged: [TrendBreak] = []
+        for b in s.breaks {
+            if let i = merged.firstIndex(where: { $0.before == b.before && $0.after == b.after }) {
+                merged[i].reason += "; " + b.reason
+            } else {
+                merged.append(b)
+            }
+        }
+        s.breaks = merged
+    }
+}

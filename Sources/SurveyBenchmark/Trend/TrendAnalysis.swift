@@ -1,0 +1,51 @@
+import SurveyModel
+import SurveyEstimation
+
+/// A series with its tests: direction of travel for each consecutive pair, the recent-trend test,
+/// red–red and the status against a target (benchmarking.md §5, §6).
+public struct SeriesTrend: Sendable, Hashable {
+    public var series: TrendSeries
+    public var changes: [YearChange]
+    public var recentTrend: RecentTrend
+    /// Worse than England in the latest tested year and significantly worsening (councils only).
+    public var redRed: Bool
+    /// England's value in the year of the latest point, when loaded.
+    public var england: Double?
+    public var target: TargetStatus?
+}
+
+/// Runs every test on a set of series at once (one multiple-testing family for the pairs).
+public enum TrendAnalysis {
+    public struct Options: Sendable {
+        public var change = ChangeTest.Options()
+        /// Targets by stable measure id, in CareSurvey's units.
+        public var targets: [String: Target] = [:]
+        public init() {}
+    }
+
+    public static func analyse(_ series: [TrendSeries], options: Options) -> [SeriesTrend] {
+        let inputs = series.map { DirectionOfTravel.Input(points: $0.points, breaks: $0.breaks, polarity: $0.measure.polarity) }
+        let changes = DirectionOfTravel.changes(inputs, options: options.change)
+        var england: [String: TrendSeries] = [:]
+        for s in series where s.level == .england { england["\(s.measure.id)|\(s.breakdown)"] = s }
+        return series.indices.map { i in
+            let s = series[i]
+            let polarity = s.measure.polarity
+            let counts = s.measure.source == .other && s.measure.unit == .percent
+            let trend = RecentTrendTest.test(s.points, breaks: s.breaks, polarity: polarity, counts: counts)
+            let latest = s.latest
+            let englandValue = latest.flatMap { p in england["\(s.measure.id)|\(s.breakdown)"]?.points.first { $0.year == p.year }?.estimate }
+            var redRed = false
+            if s.level == .council, let tested = s.points.last(where: \.isTestable) {
+                let e = england["\(s.measure.id)|\(s.breakdown)"]?.points.first { $0.year == tested.year }?.estimate
+                redRed = RedRed.isRedRed(latest: tested, england: e, polarity: polarity, trend: trend)
+            }
+            var status: TargetStatus?
+            if let target = options.targets[s.measure.id], let latest, let value = latest.estimate {
+                let interval = latest.interval95
+                status = TargetStatus.evaluate(estimate: value, lower: interval?.lower, upper: interval?.upper, target: target, polarity: polarity)
+            }
+            return SeriesTrend(series: s, changes: changes[i], recentTrend: trend, redRed: redRed, england: englandValue, target: status)
+        }
+    }
+}
