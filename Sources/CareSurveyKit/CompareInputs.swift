@@ -95,7 +95,7 @@ extension Toolkit {
             }
             if let y = row["surveyyear"], !y.isEmpty { year = y }
             let group: GroupKey = councilText.lowercased() == "england" ? .england : .council(councilText)
-            inputs.append(ComparisonInput(measure: measure, group: group, estimate: value, standardError: margin / 1.96, surveyYear: year))
+            inputs.append(ComparisonInput(measure: measure, group: group, estimate: value, standardError: margin / CriticalValue.published95, surveyYear: year))
         }
         return YearFigures(survey: nil, surveyYear: year, inputs: inputs, notes: notes, source: path)
     }

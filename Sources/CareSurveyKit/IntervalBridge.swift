@@ -15,7 +15,7 @@ enum IntervalBridge {
             return Bounds(lower: interval.lower, upper: interval.upper, note: note)
         } catch {
             let fallback = (try? IntervalMethod.wald.interval(for: inputs, level: level))
-            let z = level == 0.95 ? 1.96 : Normal.quantile(1 - (1 - level) / 2)
+            let z = CriticalValue.z(level: level)
             return Bounds(lower: fallback?.lower ?? estimate.estimate - z * estimate.standardError,
                           upper: fallback?.upper ?? estimate.estimate + z * estimate.standardError,
                           note: "\(method.rawValue) interval undefined here (\(error)); Wald interval reported")

@@ -79,12 +79,10 @@ extension Toolkit {
             files[i].error = files[i].error.map { Self.hidePaths($0) }
             files[i].path = Self.fileName(files[i].path)
         }
-        var counts: [String: Int] = [:]
-        for d in survey.loaded.diagnostics + survey.populationDiagnostics { counts["\(d.severity.rawValue)|\(d.rule)", default: 0] += 1 }
-        let ruleCounts = counts.map { key, count -> ReportInput.RuleCount in
-            let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
-            return ReportInput.RuleCount(rule: parts[1], severity: Diagnostic.Severity(rawValue: parts[0]) ?? .warning, count: count)
-        }.sorted { a, b in
+        struct RuleKey: Hashable { var severity: Diagnostic.Severity; var rule: String }
+        var counts: [RuleKey: Int] = [:]
+        for d in survey.loaded.diagnostics + survey.populationDiagnostics { counts[RuleKey(severity: d.severity, rule: d.rule), default: 0] += 1 }
+        let ruleCounts = counts.map { key, count in ReportInput.RuleCount(rule: key.rule, severity: key.severity, count: count) }.sorted { a, b in
             if a.severity != b.severity { return a.severity > b.severity }
             if a.count != b.count { return a.count > b.count }
             return a.rule < b.rule

@@ -20,8 +20,8 @@ public struct RespondentScores: Sendable {
                 let N = design.populations(populations, set: measure.populationSet)
                 weights.append((0..<t.count).map { row in
                     let h = Int(design.cellOfRow[row])
-                    guard h >= 0, !scored.values[i][row].isNaN, let n = Optional(stats[h].n), n > 0, let Nh = N[h] else { return .nan }
-                    return Nh / Double(n)
+                    guard h >= 0, !scored.values[i][row].isNaN else { return .nan }
+                    return DesignWeight.weight(population: N[h], respondents: stats[h].n) ?? .nan
                 })
             }
         }

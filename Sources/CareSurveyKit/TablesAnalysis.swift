@@ -50,8 +50,7 @@ public enum TablesAnalysis {
             }
         }
         results += try domainTables(scored, design: design, populations: populations, groups: groups, options: options)
-        var seen: Set<String> = []
-        let unique = issues.filter { seen.insert("\($0.council)|\($0.stratum)|\($0.populationSet)").inserted }
+        let unique = DesignIssue.unique(issues)
         if !unique.isEmpty { throw .badDesign(unique) }
         return MeasuresReport(survey: codebook.survey, surveyYear: codebook.surveyYear, interval: options.interval, level: options.level,
                               results: results, errors: diagnostics.errors, warnings: diagnostics.warnings, notes: notes)

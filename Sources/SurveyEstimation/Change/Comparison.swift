@@ -47,10 +47,13 @@ public struct Comparison: Sendable, Hashable {
 
 /// The two-sample z test for independent samples:
 ///
-///     Δ = θ̂_B − θ̂_A,   SE_Δ = √(SE_A² + SE_B²),   z = Δ / SE_Δ,   p = 2(1 − Φ(|z|))
+///     Δ = θ̂_B − θ̂_A,   SE_Δ = √(SE_A² + SE_B²),   z = Δ / SE_Δ,   p = 2·Φ(−|z|)
 ///
-/// with the interval Δ ± z_{1−α/2}·SE_Δ (1.96 at 95%, as published), Holm and Benjamini–Hochberg
-/// adjusted p over all comparisons made together, and a direction from the measure's polarity.
+/// (`CriticalValue.twoSidedP`, from the survival function) with the interval Δ ± z_{1−α/2}·SE_Δ
+/// (`CriticalValue.z`: 1.96 at 95%, as published). Holm and Benjamini–Hochberg adjusted p are taken
+/// over the family of comparisons that are published (not suppressed) and comparable (no series
+/// break) — the only ones that can be flagged; the others keep `pHolm = pBH = 1`, are never
+/// significant and get no direction. The direction comes from the measure's polarity.
 /// Significance is never judged by overlapping intervals (far too conservative).
 public enum ChangeTest {
     public struct Options: Sendable {
@@ -65,37 +68,38 @@ public enum ChangeTest {
     public static func compare(before: [ComparisonInput], after: [ComparisonInput], options: Options,
                                polarity: (String) -> Measure.Polarity,
                                comparable: (String, String?, String?) -> Bool) -> [Comparison] {
-        var afterIndex: [String: ComparisonInput] = [:]
+        var afterIndex: [ResultKey: ComparisonInput] = [:]
         for a in after { afterIndex[key(a)] = a }
-        let z975 = options.level == 0.95 ? 1.96 : Normal.quantile(1 - (1 - options.level) / 2)
+        let z975 = CriticalValue.z(level: options.level)
         var out: [Comparison] = []
         for b in before {
             guard let a = afterIndex[key(b)] else { continue }
             let difference = a.estimate - b.estimate
             let se = (b.standardError * b.standardError + a.standardError * a.standardError).squareRoot()
             let z = se > 0 ? difference / se : (difference == 0 ? 0 : (difference > 0 ? .infinity : -.infinity))
-            let p = z.isFinite ? 2 * (1 - Normal.cdf(abs(z))) : 0
+            let p = CriticalValue.twoSidedP(z: z)
             let overlap = b.estimate - z975 * b.standardError <= a.estimate + z975 * a.standardError
                 && a.estimate - z975 * a.standardError <= b.estimate + z975 * b.standardError
             let small = options.suppressBelow > 0 && [b.respondents, a.respondents].contains { ($0 ?? Int.max) < options.suppressBelow }
             out.append(Comparison(measure: b.measure, group: b.group, before: b, after: a, difference: difference, standardError: se,
-                                  lower: difference - z975 * se, upper: difference + z975 * se, z: z, pValue: min(1, p),
+                                  lower: difference - z975 * se, upper: difference + z975 * se, z: z, pValue: p,
                                   pHolm: 1, pBH: 1, significant: false, direction: .noSignificantChange,
                                   comparable: comparable(b.measure, b.surveyYear, a.surveyYear), intervalsOverlap: overlap,
                                   suppressed: small))
         }
-        let holm = MultipleTesting.holm(out.map(\.pValue))
-        let bh = MultipleTesting.benjaminiHochberg(out.map(\.pValue))
-        for i in out.indices {
-            out[i].pHolm = holm[i]
-            out[i].pBH = bh[i]
+        let family = out.indices.filter { !out[$0].suppressed && out[$0].comparable }
+        let holm = MultipleTesting.holm(family.map { out[$0].pValue })
+        let bh = MultipleTesting.benjaminiHochberg(family.map { out[$0].pValue })
+        for (k, i) in family.enumerated() {
+            out[i].pHolm = holm[k]
+            out[i].pBH = bh[k]
             let driving: Double
             switch options.adjust {
             case .none: driving = out[i].pValue
-            case .holm: driving = holm[i]
-            case .bh: driving = bh[i]
+            case .holm: driving = holm[k]
+            case .bh: driving = bh[k]
             }
-            out[i].significant = driving < options.alpha && !out[i].suppressed
+            out[i].significant = driving < options.alpha
             if out[i].significant {
                 let better = polarity(out[i].measure) == .higherIsBetter ? out[i].difference > 0 : out[i].difference < 0
                 out[i].direction = better ? .improved : .declined
@@ -104,7 +108,5 @@ public enum ChangeTest {
         return out
     }
 
-    static func key(_ x: ComparisonInput) -> String {
-        "\(x.measure)|\(x.group.level.rawValue)|\(x.group.council ?? "")|\(x.group.group ?? "")|\(x.group.byVariable ?? "")|\(x.group.byValue ?? "")"
-    }
+    static func key(_ x: ComparisonInput) -> ResultKey { ResultKey(measure: x.measure, group: x.group) }
 }

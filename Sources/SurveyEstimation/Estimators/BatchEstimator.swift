@@ -86,8 +86,7 @@ public enum BatchEstimator {
             }
             out.append(row)
         }
-        var seen: Set<String> = []
-        let unique = issues.filter { seen.insert("\($0.council)|\($0.stratum)|\($0.populationSet)").inserted }
+        let unique = DesignIssue.unique(issues)
         if !unique.isEmpty { throw .badDesign(unique) }
         return out
     }

@@ -35,7 +35,7 @@ public enum DomainEstimator {
         var population = 0.0
         var single = 0
         for h in cells where n[h] > 0 {
-            let w = populations[h]! / Double(n[h])
+            let w = DesignWeight.weight(population: populations[h], respondents: n[h]) ?? 0
             wd += w * Double(nd[h])
             wy += w * sumY[h]
             respondents += nd[h]

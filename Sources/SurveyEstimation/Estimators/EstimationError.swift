@@ -10,6 +10,16 @@ public struct DesignIssue: Sendable, Hashable, CustomStringConvertible {
         self.populationSet = populationSet
         self.reason = reason
     }
+    /// The cell and population set: one issue per key is reported.
+    public struct Key: Hashable, Sendable { var council: String; var stratum: Int; var populationSet: String }
+    public var key: Key { Key(council: council, stratum: stratum, populationSet: populationSet) }
+
+    /// The first issue of each cell and population set, in order.
+    public static func unique(_ issues: [DesignIssue]) -> [DesignIssue] {
+        var seen: Set<Key> = []
+        return issues.filter { seen.insert($0.key).inserted }
+    }
+
     public var description: String {
         "council \(council), stratum \(stratum)" + (populationSet == "stratum" ? "" : " (\(populationSet) population)") + ": \(reason)"
     }

@@ -14,7 +14,7 @@ public enum SampleSizePlanner {
         public var returns: Int?
     }
 
-    static func z(_ level: Double) -> Double { level == 0.95 ? 1.96 : Normal.quantile(1 - (1 - level) / 2) }
+    static func z(_ level: Double) -> Double { CriticalValue.z(level: level) }
 
     /// Completes for a margin, and questionnaires to send at a response rate.
     public static func completes(population N: Int, margin e: Double, level: Double = 0.95, responseRate: Double? = nil) -> Plan {

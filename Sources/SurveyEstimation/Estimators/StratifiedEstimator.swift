@@ -84,7 +84,7 @@ public enum StratifiedEstimator {
         // Design effect.
         var weightedSS = 0.0
         for u in used {
-            let w = u.N / Double(u.s.n)
+            let w = DesignWeight.weight(population: u.N, respondents: u.s.n) ?? 0
             let d = u.s.mean - theta
             weightedSS += w * (u.s.sumSquares + Double(u.s.n) * d * d)
         }

@@ -63,7 +63,7 @@ extension IntervalMethod {
         var bounds: (lower: Double, upper: Double)
         switch method {
         case .wald:
-            let z = level == 0.95 ? 1.96 : Normal.quantile(1 - alpha / 2)
+            let z = CriticalValue.z(level: level)
             bounds = (p - z * se, p + z * se)
         case .waldT:
             let a = alpha / 2
@@ -74,7 +74,7 @@ extension IntervalMethod {
             if collapsed {
                 bounds = (p, p)
             } else {
-                let t = StudentT.quantile(1 - alpha / 2, degreesOfFreedom: inputs.degreesOfFreedom)
+                let t = CriticalValue.t(level: level, degreesOfFreedom: inputs.degreesOfFreedom)
                 let centre = log(p / (1 - p))
                 let halfWidth = t * se / (p * (1 - p))
                 bounds = (expit(centre - halfWidth), expit(centre + halfWidth))
@@ -84,7 +84,7 @@ extension IntervalMethod {
                 bounds = (p, p)
             } else {
                 let nEff = try effectiveSize(p: p, se: se, inputs: inputs, boundary: boundary, notes: &notes)
-                let z = Normal.quantile(1 - alpha / 2)
+                let z = CriticalValue.exactZ(level: level)
                 let z2n = z * z / nEff
                 let centre = (p + z2n / 2) / (1 + z2n)
                 let halfWidth = z * (p * (1 - p) / nEff + z2n / (4 * nEff)).squareRoot() / (1 + z2n)

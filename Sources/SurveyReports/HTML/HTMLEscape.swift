@@ -72,6 +72,11 @@ enum Fmt {
     /// An SVG coordinate (one decimal).
     static func c(_ x: Double) -> String { fixed(x, 1) }
 
+    /// The Wald multiplier at a level, as text: `1.96` at 95% (the published convention), else 3 decimals.
+    static func multiplier(_ level: Double) -> String {
+        level == 0.95 ? "1.96" : MeasuresText.fixed(CriticalValue.z(level: level), 3)
+    }
+
     static func level(_ level: Double) -> String {
         let pct = level * 100
         return pct == pct.rounded() ? "\(Int(pct.rounded()))%" : fixed(pct, 1) + "%"

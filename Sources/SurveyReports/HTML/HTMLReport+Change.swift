@@ -28,7 +28,7 @@ extension HTMLReport {
             body += ".</p>\n"
             body += notesList(previous.notes)
         }
-        var index: [String: Comparison] = [:]
+        var index: [ResultKey: Comparison] = [:]
         for comparison in comparisons { index[Context.key(comparison.measure, comparison.group)] = comparison }
         var groups: [GroupKey] = []
         if let focus = c.focus { groups.append(focus) }
@@ -84,6 +84,7 @@ extension HTMLReport {
             out += "<td class=\"num\">\(Fmt.p(p))</td>"
             let (arrow, cls, words): (String, String, String)
             switch x.direction {
+            case _ where !x.comparable: (arrow, cls, words) = ("", "none", "not tested")
             case .improved: (arrow, cls, words) = ("↑", "improved", "improved")
             case .declined: (arrow, cls, words) = ("↓", "declined", "declined")
             case .noSignificantChange: (arrow, cls, words) = ("↔", "none", "no significant change")

@@ -48,7 +48,7 @@ extension HTMLReport {
         let level = Fmt.level(m.level)
         switch m.interval.rawValue {
         case "wald":
-            return "Wald, θ̂ ± 1.96 × SE (the published “margin of error”), at \(level). Intervals are not clamped: a proportion’s "
+            return "Wald, θ̂ ± \(Fmt.multiplier(m.level)) × SE\(m.level == 0.95 ? " (the published “margin of error”)" : ""), at \(level). Intervals are not clamped: a proportion’s "
                 + "interval reaching below 0% or above 100% is shown as computed."
         case "wald-t":
             return "Wald with a t quantile on <var>n</var> − <var>H</var> degrees of freedom (respondents minus cells), at \(level)."

@@ -80,7 +80,7 @@ struct Context {
     let lead: GroupKey
     /// Measure codes in the order of the results.
     let measureCodes: [String]
-    let results: [String: MeasureResult]
+    let results: [ResultKey: MeasureResult]
     let formats: [String: ValueFormat]
     let measureDefinitions: [String: Measure]
     let title: String
@@ -94,7 +94,7 @@ struct Context {
         lead = focus ?? .england
         var codes: [String] = []
         var seen: Set<String> = []
-        var index: [String: MeasureResult] = [:]
+        var index: [ResultKey: MeasureResult] = [:]
         for r in input.measures.results where r.group.level == .council || r.group.level == .england {
             if seen.insert(r.measure).inserted { codes.append(r.measure) }
             index[Context.key(r.measure, r.group)] = r
@@ -115,13 +115,11 @@ struct Context {
             (input.codebook.survey == "ASCS" ? "Adult Social Care Survey" : input.codebook.survey)
         let who = input.focusCouncil.map { "council \($0)" } ?? "all councils"
         title = "\(input.codebook.survey) \(input.codebook.surveyYear) survey report — \(who)"
-        intervalName = Context.intervalName(input.method.interval)
+        intervalName = Context.intervalName(input.method.interval, level: input.method.level)
         focusRespondents = input.focusCouncil.map { input.respondentsByCouncil[$0] ?? 0 }
     }
 
-    static func key(_ measure: String, _ group: GroupKey) -> String {
-        "\(measure)|\(group.level.rawValue)|\(group.council ?? "")"
-    }
+    static func key(_ measure: String, _ group: GroupKey) -> ResultKey { ResultKey(measure: measure, group: group) }
 
     func result(_ measure: String, _ group: GroupKey) -> MeasureResult? { results[Context.key(measure, group)] }
 
@@ -139,9 +137,9 @@ struct Context {
 
     func polarity(_ measure: String) -> Measure.Polarity { measureDefinitions[measure]?.polarity ?? .higherIsBetter }
 
-    static func intervalName(_ method: IntervalMethod) -> String {
+    static func intervalName(_ method: IntervalMethod, level: Double) -> String {
         switch method.rawValue {
-        case "wald": return "Wald intervals (±1.96 SE, as published)"
+        case "wald": return "Wald intervals (±\(Fmt.multiplier(level)) SE\(level == 0.95 ? ", as published" : ""))"
         case "wald-t": return "Wald intervals with t quantiles"
         case "wilson": return "Wilson score intervals"
         case "logit": return "logit intervals"

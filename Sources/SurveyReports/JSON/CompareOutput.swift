@@ -51,6 +51,7 @@ public enum CompareOutput {
         for c in comparisons {
             let arrow: String
             switch c.direction {
+            case _ where !c.comparable || c.suppressed: arrow = " "
             case .improved: arrow = "↑"
             case .declined: arrow = "↓"
             case .noSignificantChange: arrow = "↔"
@@ -58,7 +59,7 @@ public enum CompareOutput {
             let proportion = kinds(c.measure) == .proportion
             func v(_ x: Double) -> String { proportion ? MeasuresText.fixed(x * 100, 1) + "%" : MeasuresText.fixed(x, 2) }
             let diff = proportion ? MeasuresText.fixed(c.difference * 100, 1) + " points" : MeasuresText.fixed(c.difference, 2)
-            let words = c.direction == .noSignificantChange ? "no significant change" : c.direction.rawValue
+            let words = !c.comparable ? "not tested" : c.direction == .noSignificantChange ? "no significant change" : c.direction.rawValue
             var line = "\(arrow) \(MeasuresText.pad(c.measure, 4)) \(MeasuresText.pad(c.group.label, 16)) "
             if c.suppressed {
                 line += "[c] suppressed (too few respondents)"

@@ -52,10 +52,13 @@ public enum TablesJSON {
 
     /// For a person: one block per question and group, a line per answer.
     public static func text(_ report: MeasuresReport, labels: (String, Int) -> String?) -> String {
-        var out = "\(report.survey) \(report.surveyYear) — answer distributions (weighted %, ±margin of error)\n"
-        var last = ""
+        let symmetric = report.interval == .wald || report.interval == .waldT
+        let level = MeasuresText.formatLevel(report.level)
+        var out = "\(report.survey) \(report.surveyYear) — answer distributions (weighted %, "
+            + (symmetric ? "±margin of error" : "\(report.interval.rawValue) interval") + " at \(level))\n"
+        var last: ResultKey?
         for r in report.results {
-            let head = "\(r.measure)|\(r.group.label)"
+            let head = ResultKey(measure: r.measure, group: r.group)
             if head != last {
                 out += "\n\(r.measure) — \(r.name) — \(r.group.label)"
                 if let n = r.estimate?.respondents { out += " (n = \(n))" }
@@ -67,7 +70,12 @@ public enum TablesJSON {
             if let s = r.suppression {
                 value = s
             } else if let e = r.estimate {
-                value = MeasuresText.fixed(e.estimate * 100, 1) + "% ±" + MeasuresText.fixed(1.96 * e.standardError * 100, 1)
+                // The interval of the chosen method and level (never a fixed 1.96).
+                value = MeasuresText.fixed(e.estimate * 100, 1) + "%"
+                if let lo = r.lower, let hi = r.upper {
+                    value += symmetric ? " ±" + MeasuresText.fixed((hi - lo) / 2 * 100, 1)
+                        : " (" + MeasuresText.fixed(lo * 100, 1) + "–" + MeasuresText.fixed(hi * 100, 1) + ")"
+                }
             }
             out += "  \(r.code ?? 0) \(MeasuresText.pad(String(label.prefix(60)), 62))\(value)\n"
         }
