@@ -28,10 +28,11 @@ struct DirectionOfTravelTests {
         #expect(abs(changes[0].pValue! - p) < 1e-12)
         #expect(changes[0].direction == .improved)
         #expect(changes[1].direction == .noSignificantChange)
-        #expect(changes[2].direction == .declined)
+        // Across the series break the change is tested but gets no direction (issue #16).
+        #expect(changes[2].direction == .noSignificantChange)
         #expect(changes.map(\.comparable) == [true, true, false])
-        // Holm over the three pairs of the run.
-        let holm = MultipleTesting.holm(changes.map { $0.pValue! })
+        // Holm over the comparable pairs of the run (issue #16: the family is what can be flagged).
+        let holm = MultipleTesting.holm(changes.prefix(2).map { $0.pValue! })
         for (c, h) in zip(changes, holm) { #expect(abs(c.pHolm! - h) < 1e-15) }
     }
 
