@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "SurveyFiles", dependencies: [
             "SurveyModel",
             "CZlib",
-        ]),
+        ], plugins: ["EmbedSurveyData"]),
         // Per-respondent values of every measure, driven by the measure definitions.
         .target(name: "SurveyScoring", dependencies: ["SurveyModel"]),
         // Designs, estimators, variance, intervals, domains, comparisons, distributions.
@@ -39,7 +39,12 @@ let package = Package(
         .executableTarget(name: "caresurvey", dependencies: [
             "CareSurveyKit", "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyBenchmark", "SurveyReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["EmbedBuildInfo"]),
+        // Build time: the survey content (Questionnaires/, Weights/, Reference/) compiled into
+        // SurveyFiles, and the git commit into the tool, by a generator run from two build plugins.
+        .executableTarget(name: "SurveyDataEmbedder"),
+        .plugin(name: "EmbedSurveyData", capability: .buildTool(), dependencies: ["SurveyDataEmbedder"]),
+        .plugin(name: "EmbedBuildInfo", capability: .buildTool(), dependencies: ["SurveyDataEmbedder"]),
         // The tests; they also run the built `caresurvey` executable end to end.
         .testTarget(name: "CareSurveyTests", dependencies: [
             "caresurvey", "CareSurveyKit", "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyBenchmark", "SurveyReports",

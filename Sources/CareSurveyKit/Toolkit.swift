@@ -3,21 +3,29 @@ import SurveyModel
 import SurveyFiles
 import SurveyScoring
 
-/// The survey content in use: codebooks from `Questionnaires/` and score models from `Weights/`.
+/// The survey content in use: codebooks from `Questionnaires/` and score models from `Weights/`
+/// (built in, or overridden by a data folder: see `DataDirectory`).
 public struct Toolkit: Sendable {
     public let data: DataDirectory
     public let codebooks: [Codebook]
     public let models: [String: ScoreModel]
+    /// The files the codebooks and score models were read from, and the reference files in use,
+    /// each with its origin (built-in or a path).
+    public let files: [DataFile]
 
     public init(data: DataDirectory) throws(DataDirectory.LoadError) {
         self.data = data
-        self.codebooks = try data.codebooks()
-        self.models = try data.scoreModels()
+        let books = try data.codebookFiles()
+        let models = try data.scoreModelFiles()
+        self.codebooks = books.map(\.codebook)
+        self.models = Dictionary(models.map { ($0.model.id, $0.model) }, uniquingKeysWith: { _, last in last })
+        self.files = books.map(\.file) + models.map(\.file) + (try data.files(in: "Reference"))
     }
 
-    /// Locates the data folder (see `DataDirectory.locate`) and loads it.
-    public static func locate() throws(DataDirectory.LoadError) -> Toolkit {
-        try Toolkit(data: DataDirectory.locate())
+    /// The built-in content, overridden by the `--data` folder if given, else by `CARESURVEY_DATA`
+    /// (see `DataDirectory.locate`).
+    public static func locate(dataOption: String? = nil) throws(DataDirectory.LoadError) -> Toolkit {
+        try Toolkit(data: DataDirectory.locate(dataOption: dataOption))
     }
 
     /// The codebook for a survey and year, or the latest year of the survey.

@@ -11,12 +11,14 @@ struct CareSurveyCommand: ParsableCommand {
         questionnaire's codebook, weights by the stratified design, scores quality of life, and estimates every \
         ASCOF survey measure with standard errors and confidence intervals, for councils, groups and England.
 
-        Survey content (codebooks, measures, ASCOT weights) is data in Questionnaires/ and Weights/; content marked \
-        provisional there (the ASCS 2022-23 numbering, the SACE codebooks) is the best available reading of public \
+        Survey content (codebooks, measures, ASCOT weights) is data in Questionnaires/ and Weights/, built into the \
+        program; a folder given by --data DIR (or CARESURVEY_DATA) overrides or adds files. Content marked \
+        provisional (the ASCS 2022-23 numbering, the SACE codebooks) is the best available reading of public \
         material: check `caresurvey codebook`.
 
         Example: caresurvey measures Examples/ascs/returns.csv --population Examples/ascs/population.csv
         """,
+        version: VersionText.text,
         subcommands: [ValidateCommand.self, MeasuresCommand.self, TablesCommand.self, ScoresCommand.self,
                       CompareCommand.self, ReportCommand.self, PlanCommand.self, ExampleCommand.self, CodebookCommand.self]
     )

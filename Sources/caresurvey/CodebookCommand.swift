@@ -29,17 +29,18 @@ struct CodebookShowCommand: ParsableCommand {
     @Option(help: "Survey: ascs or sace (default: all).") var survey: SurveyChoice?
     @Option(name: .customLong("survey-year"), help: "Survey year (default: all).") var surveyYear: String?
     @Flag(help: "Print the codebook file itself (JSON).") var json = false
+    @OptionGroup var data: DataOptions
 
     func validate() throws { try Check.surveyYear(surveyYear, "--survey-year") }
 
     func run() throws {
         try runReporting {
-            let toolkit = try loadToolkit()
+            let toolkit = try data.loadToolkit()
             let books = toolkit.codebooks.filter { cb in
                 (survey.map { $0.rawValue == cb.survey.lowercased() } ?? true) && (surveyYear.map { $0 == cb.surveyYear } ?? true)
             }
             guard !books.isEmpty else { throw CLIFailure(message: "no codebook matches", code: 2) }
-            var text = "Data folder: \(toolkit.data.root.path)\n\n"
+            var text = DataFilesText.inUse(toolkit.files) + "\n"
             if json {
                 text = books.map { CodebookText.json($0) }.joined(separator: "\n")
             } else {
@@ -74,6 +75,7 @@ struct CodebookImportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the new codebook here (atomically).") var output: String
     @Option(help: "Also write the change report as JSON to this file.") var report: String?
     @Option(help: "Change report on standard output: text (default) or json.") var format: String = "text"
+    @OptionGroup var data: DataOptions
 
     func validate() throws {
         if let survey, !["ascs", "sace"].contains(survey.lowercased()) { throw ValidationError("--survey must be ascs or sace") }
@@ -83,7 +85,7 @@ struct CodebookImportCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try loadToolkit()
+            let toolkit = try data.loadToolkit()
             let previous: Codebook
             if let from {
                 do { previous = try DataDirectory.decode(Codebook.self, at: URL(fileURLWithPath: from)) } catch {

@@ -29,6 +29,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Groups when computing from returns: council (default), england, or a LaCode,Group file.") var by: String = "council"
     @Option(name: .customLong("suppress-below"), help: "Disclosure control threshold (0 = off).") var suppressBelow: Int = 3
     @OptionGroup var out: OutputOptions
+    @OptionGroup var data: DataOptions
 
     static let formats: [OutputFormat] = [.text, .csv, .json]
 
@@ -47,7 +48,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let adjustment = adjust
-            let toolkit = try loadToolkit()
+            let toolkit = try data.loadToolkit()
             var options = EstimationOptions()
             try EstimationArguments.applyGrouping(by, to: &options)
             let a = try toolkit.yearFigures(paths: before, populations: beforePopulation,

@@ -25,6 +25,7 @@ struct ExampleCommand: ParsableCommand {
     @Flag(name: .customLong("no-xlsx"), help: "Do not write the .xlsx workbooks.") var noXLSX = false
     @Option(name: .customLong("xlsx-councils"), help: "Write workbooks for the first N councils only (default: all).") var xlsxCouncils: Int?
     @Option(name: .shortAndLong, help: "Output folder (created if needed; existing files there are replaced).") var output: String
+    @OptionGroup var data: DataOptions
 
     func validate() throws {
         guard ["ascs", "sace", "both"].contains(survey.lowercased()) else { throw ValidationError("--survey must be ascs, sace or both") }
@@ -38,7 +39,7 @@ struct ExampleCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try loadToolkit()
+            let toolkit = try data.loadToolkit()
             var options = ExampleOptions(output: output)
             options.surveys = survey.lowercased() == "both" ? ["ascs", "sace"] : [survey.lowercased()]
             options.surveyYear = surveyYear

@@ -19,6 +19,7 @@ struct MeasuresCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var estimation: EstimationArguments
     @OptionGroup var out: OutputOptions
+    @OptionGroup var data: DataOptions
 
     static let formats: [OutputFormat] = [.text, .csv, .json]
 
@@ -28,7 +29,7 @@ struct MeasuresCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try loadToolkit()
+            let toolkit = try data.loadToolkit()
             let prepared = try toolkit.prepare(returns: input.returns, populationFiles: estimation.population, options: input.loadOptions)
             let options = try estimation.options()
             let report = try toolkit.measures(prepared, options: options)

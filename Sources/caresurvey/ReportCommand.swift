@@ -31,6 +31,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Which p drives the year-on-year flag: none (default), holm or bh.") var adjust: Comparison.Adjustment = .none
     @Option(help: "Significance level for year-on-year change.") var alpha: Double = 0.05
     @Option(name: .shortAndLong, help: "The HTML file to write (atomically; never over an input).") var output: String
+    @OptionGroup var data: DataOptions
 
     func validate() throws {
         if returns.isEmpty { throw ValidationError("give the returns to report on (files or folders)") }
@@ -54,7 +55,7 @@ struct ReportCommand: ParsableCommand {
             guard estimation.by == "council" else {
                 throw CLIFailure(message: "report always shows each council and England; --by is not used (try `caresurvey measures --by …`)", code: 2)
             }
-            let toolkit = try loadToolkit()
+            let toolkit = try data.loadToolkit()
             let load = LoadOptions(survey: survey?.rawValue, surveyYear: surveyYear)
             let prepared = try toolkit.prepare(returns: returns, populationFiles: estimation.population, options: load)
             var options = ReportOptions()

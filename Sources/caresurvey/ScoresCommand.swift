@@ -17,6 +17,7 @@ struct ScoresCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @Option(name: .customLong("population"), help: "Eligible-population file(s), for the weights.") var population: [String] = []
     @OptionGroup var out: OutputOptions
+    @OptionGroup var data: DataOptions
 
     /// CSV by default, on a terminal too (one row per respondent is a table, not text).
     static let formats: [OutputFormat] = [.csv, .json]
@@ -28,7 +29,7 @@ struct ScoresCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try loadToolkit()
+            let toolkit = try data.loadToolkit()
             let prepared = try toolkit.prepare(returns: input.returns, populationFiles: population, options: input.loadOptions,
                                                requirePopulations: false)
             let table = RespondentScores.table(prepared)

@@ -14,6 +14,7 @@ struct TablesCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var estimation: EstimationArguments
     @OptionGroup var out: OutputOptions
+    @OptionGroup var data: DataOptions
 
     static let formats: [OutputFormat] = [.text, .csv, .json]
 
@@ -23,7 +24,7 @@ struct TablesCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try loadToolkit()
+            let toolkit = try data.loadToolkit()
             let prepared = try toolkit.prepare(returns: input.returns, populationFiles: estimation.population, options: input.loadOptions)
             let report = try toolkit.tables(prepared, options: try estimation.options())
             let text: String

@@ -16,6 +16,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var out: OutputOptions
+    @OptionGroup var data: DataOptions
 
     static let formats: [OutputFormat] = [.text, .csv, .json]
 
@@ -26,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try loadToolkit()
+            let toolkit = try data.loadToolkit()
             let loaded = toolkit.load(input.returns, options: input.loadOptions)
             let survey = loaded.table.map { "\($0.codebook.survey) \($0.codebook.surveyYear)" }
             if let survey, isatty(STDERR_FILENO) != 0 { note("Read as \(survey)") }
@@ -54,6 +55,3 @@ enum LoadedInputs {
     static func paths(_ given: [String]) -> [String] { ReturnLoader.expand(given) }
 }
 
-func loadToolkit() throws -> Toolkit {
-    do { return try Toolkit.locate() } catch { throw CLIFailure(message: error.description, code: 3) }
-}

@@ -33,18 +33,18 @@ import SurveyScoring
 
     @Test func everyDataFileDecodes() throws {
         let fm = FileManager.default
-        let questionnaires = try fm.contentsOfDirectory(atPath: Self.data.questionnairesURL.path).filter { $0.hasSuffix(".json") }.sorted()
+        let questionnaires = try fm.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("Questionnaires").path).filter { $0.hasSuffix(".json") }.sorted()
         #expect(Set(Self.ids).isSubset(of: Set(questionnaires.map { String($0.dropLast(5)) })))
         for name in questionnaires {
-            let codebook = try DataDirectory.decode(Codebook.self, at: Self.data.questionnairesURL.appendingPathComponent(name))
+            let codebook = try DataDirectory.decode(Codebook.self, at: Fixtures.root.appendingPathComponent("Questionnaires").appendingPathComponent(name))
             #expect(name == codebook.id + ".json", "file name \(name) does not match its survey and year")
             #expect(codebook.schemaVersion <= Codebook.supportedSchemaVersion)
             #expect(!codebook.source.isEmpty)
         }
-        let weights = try fm.contentsOfDirectory(atPath: Self.data.weightsURL.path).filter { $0.hasSuffix(".json") }.sorted()
+        let weights = try fm.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("Weights").path).filter { $0.hasSuffix(".json") }.sorted()
         #expect(!weights.isEmpty)
         for name in weights {
-            let model = try DataDirectory.decode(ScoreModel.self, at: Self.data.weightsURL.appendingPathComponent(name))
+            let model = try DataDirectory.decode(ScoreModel.self, at: Fixtures.root.appendingPathComponent("Weights").appendingPathComponent(name))
             #expect(name == model.id + ".json")
             #expect(!model.source.isEmpty && !model.terms.isEmpty)
         }

@@ -71,7 +71,7 @@ struct ReferenceDataTests {
         #expect(try #require(catalogue.measure(id: "1C")).isComparable("2018-19", "2021-22"))
         // Every non-survey measure has its own name; a survey measure never does (no double definition).
         let file = try DataDirectory.decode(MeasureCatalogueFile.self,
-                                            at: Self.data.referenceURL.appendingPathComponent("ascof-measures.json"))
+                                            at: Fixtures.root.appendingPathComponent("Reference/ascof-measures.json"))
         for entry in file.measures where entry.codebook != nil {
             #expect(entry.name == nil && entry.polarity == nil && entry.unit == nil && entry.codes == nil,
                     "\(entry.codebook!) is defined in Questionnaires/ and must not be defined again")
@@ -81,7 +81,7 @@ struct ReferenceDataTests {
     @Test func catalogueRefusesBrokenFiles() throws {
         let codebooks = try Self.data.codebooks()
         var file = try DataDirectory.decode(MeasureCatalogueFile.self,
-                                            at: Self.data.referenceURL.appendingPathComponent("ascof-measures.json"))
+                                            at: Fixtures.root.appendingPathComponent("Reference/ascof-measures.json"))
         var unknown = file
         unknown.measures.append(.init(codebook: "9Z", status: .provisional))
         #expect(throws: MeasureCatalogue.ResolveError.unknownCodebookMeasure("9Z")) {
