@@ -9,6 +9,8 @@ import SurveyModel
 @Suite struct DataOverrideTests {
     static let returns = "Examples/ascs/returns.csv"
     static let population = "Examples/ascs/population.csv"
+    /// An empty CARESURVEY_DATA is ignored: the runs do not depend on the developer's environment.
+    static let noOverride = ["CARESURVEY_DATA": ""]
 
     /// A temporary override folder with a copy of a built-in codebook, changed by `edit`.
     static func overrideFolder(codebook name: String = "ascs-2021-22.json", as fileName: String? = nil,
@@ -120,10 +122,10 @@ import SurveyModel
         try #"{"schemaVersion": 1, "survey": "ASCS"}"#.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: DataDirectory.LoadError.self) { try Toolkit(data: DataDirectory(overrides: dir)) }
 
-        let run = try CaresurveyBinary.run(["measures", Self.returns, "--population", Self.population, "--data", dir.path])
+        let run = try CLIRunner.run(["measures", Self.returns, "--population", Self.population, "--data", dir.path], environment: Self.noOverride)
         #expect(run.status == 3)
         #expect(run.stderr.contains(path) && run.stderr.contains("invalid data file"), "stderr: \(run.stderr)")
-        #expect(run.stdout.isEmpty)
+        #expect(run.stdoutText.isEmpty)
     }
 
     @Test func missingOrEmptyFolderIsRefused() throws {
@@ -138,7 +140,7 @@ import SurveyModel
             guard case let .badFolder(source, path, reason) = error as? DataDirectory.LoadError else { return false }
             return source == "CARESURVEY_DATA" && path == empty.path && reason.contains("Questionnaires/")
         }
-        let run = try CaresurveyBinary.run(["codebook", "--data", empty.path])
+        let run = try CLIRunner.run(["codebook", "--data", empty.path], environment: Self.noOverride)
         #expect(run.status == 3 && run.stderr.contains(empty.path), "stderr: \(run.stderr)")
     }
 
@@ -146,30 +148,30 @@ import SurveyModel
         let dir = try Self.overrideFolder(edit: Self.rescore1A)
         defer { try? FileManager.default.removeItem(at: dir) }
         let args = ["measures", Self.returns, "--population", Self.population, "--format", "csv"]
-        let builtIn = try CaresurveyBinary.run(args)
-        let changed = try CaresurveyBinary.run(args + ["--data", dir.path])
-        let viaEnvironment = try CaresurveyBinary.run(args, environment: ["CARESURVEY_DATA": dir.path])
+        let builtIn = try CLIRunner.run(args, environment: Self.noOverride)
+        let changed = try CLIRunner.run(args + ["--data", dir.path], environment: Self.noOverride)
+        let viaEnvironment = try CLIRunner.run(args, environment: ["CARESURVEY_DATA": dir.path])
         #expect(builtIn.status == 0 && changed.status == 0 && viaEnvironment.status == 0, "\(changed.stderr)")
-        #expect(!builtIn.stdout.isEmpty && builtIn.stdout != changed.stdout)
-        #expect(changed.stdout == viaEnvironment.stdout)
+        #expect(!builtIn.stdoutText.isEmpty && builtIn.stdoutText != changed.stdoutText)
+        #expect(changed.stdoutText == viaEnvironment.stdoutText)
         // Only 1A rows differ.
-        let before = builtIn.stdout.split(separator: "\n"), after = changed.stdout.split(separator: "\n")
+        let before = builtIn.stdoutText.split(separator: "\n"), after = changed.stdoutText.split(separator: "\n")
         try #require(before.count == after.count)
         let differing = zip(before, after).filter { $0 != $1 }.map(\.1)
         #expect(!differing.isEmpty && differing.allSatisfy { $0.hasPrefix("1A,") }, "\(differing.prefix(3))")
 
-        let codebook = try CaresurveyBinary.run(["codebook", "--survey", "ascs", "--data", dir.path])
+        let codebook = try CLIRunner.run(["codebook", "--survey", "ascs", "--data", dir.path], environment: Self.noOverride)
         #expect(codebook.status == 0)
-        let line = try #require(codebook.stdout.split(separator: "\n").first { $0.contains("Questionnaires/ascs-2021-22.json") })
+        let line = try #require(codebook.stdoutText.split(separator: "\n").first { $0.contains("Questionnaires/ascs-2021-22.json") })
         #expect(line.contains(dir.appendingPathComponent("Questionnaires/ascs-2021-22.json").path) && line.contains("replaces built-in"), "\(line)")
-        let plain = try CaresurveyBinary.run(["codebook", "--survey", "ascs"])
-        #expect(plain.stdout.split(separator: "\n").first { $0.contains("Questionnaires/ascs-2021-22.json") }?.hasSuffix("built-in") == true)
+        let plain = try CLIRunner.run(["codebook", "--survey", "ascs"], environment: Self.noOverride)
+        #expect(plain.stdoutText.split(separator: "\n").first { $0.contains("Questionnaires/ascs-2021-22.json") }?.hasSuffix("built-in") == true)
     }
 
     @Test func versionNamesCommitAndDataFiles() throws {
-        let run = try CaresurveyBinary.run(["--version"])
+        let run = try CLIRunner.run(["--version"], environment: Self.noOverride)
         #expect(run.status == 0)
-        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let lines = run.stdoutText.split(separator: "\n").map(String.init)
         try #require(lines.count >= 3)
         #expect(lines[0].hasPrefix("caresurvey "))
         let commit = lines[1].replacingOccurrences(of: "commit ", with: "")
