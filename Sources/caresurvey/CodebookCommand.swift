@@ -92,9 +92,11 @@ struct CodebookImportCommand: ParsableCommand {
                     throw CLIFailure(message: "\(error)", code: 3)
                 }
             } else {
-                let name = survey ?? "ascs"
-                guard let latest = toolkit.codebook(survey: name, year: nil) else { throw CLIFailure(message: "no \(name) codebook in use; give one with --from", code: 2) }
-                previous = latest
+                guard let found = CodebookImporter.defaultPrevious(template: template, survey: survey, surveyYear: surveyYear,
+                                                                   in: toolkit.codebooks) else {
+                    throw CLIFailure(message: "no codebook in use reads this workbook's data sheet; give the previous year's codebook with --from", code: 2)
+                }
+                previous = found
             }
             let importer = CodebookImporter(previous: previous, models: toolkit.models, options: .init(survey: survey, surveyYear: surveyYear))
             let result: CodebookImporter.Result

@@ -37,3 +37,37 @@ import SurveyModel
         #expect(result.report.surveyYear == "2021-22")
     }
 }
+
+extension CodebookImportTests {
+    /// The command writes the codebook and the JSON change report; a changed template's report
+    /// names each change; a refusal exits 1 with the references.
+    @Test func theCommandWritesTheCodebookAndTheReport() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("ascs-2021-22.json").path
+        let json = dir.appendingPathComponent("changes.json").path
+        let run = try CLIRunner.run(["codebook", "import", Self.blank, "--from", Fixtures.root.appendingPathComponent("Questionnaires/ascs-2021-22.json").path,
+                                     "-o", out, "--report", json])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdoutText.contains("ASCS 2021-22 imported from ascs-data-return-2021-22-blank.xlsx, carried over from ascs-2021-22 — VERIFIED"))
+        #expect(run.stdoutText.contains("No question, code list or measure changed."))
+        var written = try DataDirectory.decode(Codebook.self, at: URL(fileURLWithPath: out))
+        let old = try Self.previous()
+        written.source = old.source
+        #expect(written == old)
+        let report = try JSONDecoder().decode(CodebookChangeReport.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
+        #expect(report.isUnchanged && report.previous == "ascs-2021-22")
+
+        let changed = try CodebookImportChangeTests.build(CodebookImportChangeTests.renumbered)
+        let text = try CLIRunner.run(["codebook", "import", changed, "--survey-year", "2022-23", "-o", dir.appendingPathComponent("new.json").path])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdoutText.contains("ASCS 2022-23 imported from changed-template.xlsx, carried over from ascs-2021-22 — PROVISIONAL"))
+        #expect(text.stdoutText.contains("Renumbered (28):\n  q7b → q7c\n  q12 → q13\n"))
+        #expect(text.stdoutText.contains("measure 3C1: q12 → q13"))
+        let refused = try CodebookImportChangeTests.build { e in e.headers.remove(at: e.column("Support Setting")) }
+        let fail = try CLIRunner.run(["codebook", "import", refused, "--from", Fixtures.root.appendingPathComponent("Questionnaires/ascs-2021-22.json").path,
+                                      "-o", dir.appendingPathComponent("no.json").path])
+        #expect(fail.status == 1 && fail.stderr.contains("strata.rules[1].whenAny[2].field: SupportSetting has no column in the template"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("no.json").path))
+    }
+}

@@ -84,12 +84,27 @@ struct CodebookCarryOver {
             out.flag?.variable = r.name(flag.variable, at: path + ".flag.variable", in: what)
             out.flag?.numerator = r.codes(flag.numerator, of: flag.variable, at: path + ".flag.numerator", in: what)
             out.flag?.base = flag.base.map { r.codes($0, of: flag.variable, at: path + ".flag.base", in: what) }
+            if flag.base == nil {
+                r.checkAdded(flag.variable, at: path + ".flag", "the base is every valid code, so it now counts in the base: give an explicit base if it should not")
+            }
         }
         guard var score = m.score else { return out }
+        for (i, term) in (m.score?.terms ?? []).enumerated() where term.values != nil {
+            for v in term.variables { r.checkAdded(v, at: "\(path).score.terms[\(i)].values", "it has no value in the score, so respondents giving it get no score") }
+        }
         score.terms = m.score?.terms?.enumerated().map { r.term($0.element, at: "\(path).score.terms[\($0.offset)]", in: what) }
         var kept: [Score.Include] = []
         for (i, include) in (m.score?.include ?? []).enumerated() {
-            guard let model = models[include.model], model.terms.contains(where: r.moves) else { kept.append(include); continue }
+            for term in models[include.model]?.terms ?? [] where term.values != nil {
+                for v in term.variables { r.checkAdded(v, at: "\(path).score.include[\(i)] (\(include.model))", "it has no value in the score model, so respondents giving it get no score") }
+            }
+            guard let model = models[include.model], model.terms.contains(where: r.moves) else {
+                for (j, term) in (models[include.model]?.terms ?? []).enumerated() {
+                    _ = r.term(term, at: "\(path).score.include[\(i)] (\(include.model) terms[\(j)])", in: what)
+                }
+                kept.append(include)
+                continue
+            }
             r.note(what, "score model \(model.id) written into the measure's terms (its file keeps the \(model.year ?? "previous") numbering)")
             score.constant = (score.constant ?? 0) + include.factor * model.constant
             var terms = score.terms ?? []

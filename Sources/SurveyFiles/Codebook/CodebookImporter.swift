@@ -51,6 +51,18 @@ public struct CodebookImporter: Sendable {
         return (a + 1) % 100 == b
     }
 
+    /// The codebook a template carries over from when none is named: of the survey given, or else
+    /// the one whose data sheet the workbook has; the latest year before the new one (given, or
+    /// named by the workbook), or else the latest.
+    public static func defaultPrevious(template path: String, survey: String?, surveyYear: String?,
+                                       in codebooks: [Codebook]) -> Codebook? {
+        let names = (try? XLSXWorkbook(path: path).sheetNames) ?? []
+        let mine = codebooks.filter { cb in survey.map { $0.lowercased() == cb.survey.lowercased() } ?? names.contains(cb.excel.sheet) }
+            .sorted { $0.surveyYear < $1.surveyYear }
+        guard let year = surveyYear ?? CodebookTemplateReader.surveyYear(names) else { return mine.last }
+        return mine.last { $0.surveyYear < year } ?? mine.last
+    }
+
     public let previous: Codebook
     public let models: [String: ScoreModel]
     public let options: Options

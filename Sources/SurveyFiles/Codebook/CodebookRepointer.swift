@@ -14,6 +14,8 @@ struct CodebookRepointer {
     var codeMaps: [String: [Int: Int?]] = [:]
     /// Old field name → codes whose label changed (same number).
     var relabelled: [String: [Int: String]] = [:]
+    /// Old field name → codes new in the template.
+    var addedCodes: [String: [CodeLabel]] = [:]
 
     private(set) var unresolved: [String] = []
     private(set) var openPoints: [String] = []
@@ -71,23 +73,39 @@ struct CodebookRepointer {
     mutating func term(_ t: ScoreTerm, at path: String, in what: String) -> ScoreTerm {
         var out = t
         out.variables = t.variables.enumerated().map { name($0.element, at: "\(path).variables[\($0.offset)]", in: what) }
-        if let values = t.values, let first = t.variables.first {
-            var mapped: [String: Double] = [:]
-            for (key, value) in values {
-                guard let code = Int(key) else { mapped[key] = value; continue }
-                mapped[String(self.code(code, of: first, at: "\(path).values.\(key)", in: what))] = value
+        if let values = t.values, !t.variables.isEmpty {
+            var results: [[String: Double]] = []
+            for v in t.variables {
+                var mapped: [String: Double] = [:]
+                for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+                    guard let code = Int(key) else { mapped[key] = value; continue }
+                    mapped[String(self.code(code, of: v, at: "\(path).values.\(key)", in: what))] = value
+                }
+                results.append(mapped)
             }
-            out.values = mapped
+            if Set(results).count > 1 {
+                openPoints.append("\(path).values: the codes of \(t.variables.joined(separator: ", ")) changed differently; one value list cannot serve them all: split the term")
+            }
+            out.values = results[0]
         }
         return out
     }
 
-    /// Whether a score term reads anything that moves (a renamed, removed or re-coded variable).
+    /// Whether a score term reads anything that moves (a renamed, removed or re-coded variable;
+    /// a relabelled code stays where it is).
     func moves(_ t: ScoreTerm) -> Bool {
         t.variables.contains { v in
-            removed.contains(v) || (rename[v].map { $0 != v } ?? false) || relabelled[v] != nil
+            removed.contains(v) || (rename[v].map { $0 != v } ?? false)
                 || (codeMaps[v]?.contains { $0.value != $0.key } ?? false)
         }
+    }
+
+    /// An open point when `field` gained codes and the reference at `path` takes every valid code
+    /// (a flag without a base) or lists values per code (a score term).
+    mutating func checkAdded(_ field: String, at path: String, _ consequence: String) {
+        guard let added = addedCodes[field], !added.isEmpty else { return }
+        let list = added.map { "\($0.code) \"\($0.label)\"" }.joined(separator: ", ")
+        openPoints.append("\(path): \(field) has new code\(added.count == 1 ? "" : "s") \(list); \(consequence)")
     }
 
     mutating func note(_ what: String, _ change: String) {

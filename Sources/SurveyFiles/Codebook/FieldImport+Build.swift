@@ -27,6 +27,7 @@ extension FieldImport {
             let change = Self.compare(old.codes ?? [], codes, field: name)
             repointer.codeMaps[old.name] = change.map
             if !change.relabelled.isEmpty { repointer.relabelled[old.name] = change.relabelled }
+            if let added = change.report?.added, !added.isEmpty { repointer.addedCodes[old.name] = added }
             if let list = change.report { report.codeLists.append(list) }
             f.codes = codes
         } else if old.kind == .code {
