@@ -80,7 +80,12 @@ struct CodebookImportCommand: ParsableCommand {
     func validate() throws {
         if let survey, !["ascs", "sace"].contains(survey.lowercased()) { throw ValidationError("--survey must be ascs or sace") }
         if !["text", "json"].contains(format) { throw ValidationError("--format must be text or json") }
-        if let surveyYear, !CodebookImporter.isSurveyYear(surveyYear) { throw ValidationError("--survey-year must look like 2022-23") }
+        try Check.surveyYear(surveyYear, "--survey-year")
+        try Check.inputs([template], "the template", folders: false)
+        try Check.inputs(from.map { [$0] } ?? [], "--from", folders: false)
+        let inputs = [template] + (from.map { [$0] } ?? [])
+        try Check.output(output, "--output", inputs: inputs)
+        try Check.output(report, "--report", inputs: inputs)
     }
 
     func run() throws {

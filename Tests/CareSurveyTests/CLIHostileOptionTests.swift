@@ -52,6 +52,10 @@ struct CLIHostileOptionTests {
                     ["--survey": .choice, "--councils": .positive, "--seed": .seed, "--survey-year": .surveyYear,
                      "--xlsx-councils": .count, "--output": .outputFolder]),
         "codebook": (["--survey", "sace"], ["--survey": .choice, "--survey-year": .surveyYear]),
+        "codebook import": (["Tests/Fixtures/reference/ascs-data-return-2021-22-blank.xlsx", "--from", "Questionnaires/ascs-2021-22.json",
+                             "--output", "$T/cb.json"],
+                            ["returns": .file, "--survey": .choice, "--survey-year": .surveyYear, "--from": .file,
+                             "--output": .output, "--report": .output, "--format": .choice]),
     ]
 
     static let estimation: [String: Kind] = [
@@ -99,8 +103,19 @@ struct CLIHostileOptionTests {
         let root = try #require(try JSONSerialization.jsonObject(with: outcome.stdout) as? [String: Any])
         let subcommands = try #require((root["command"] as? [String: Any])?["subcommands"] as? [[String: Any]])
         var out: [String: [String]] = [:]
-        for sub in subcommands {
-            guard let name = sub["commandName"] as? String, name != "help" else { continue }
+        // A command with subcommands (codebook): its default subcommand's options are the command's own,
+        // the others are listed as "codebook import".
+        let flattened = subcommands.flatMap { sub -> [[String: Any]] in
+            guard let nested = sub["subcommands"] as? [[String: Any]], let parent = sub["commandName"] as? String else { return [sub] }
+            return nested.map { child in
+                var c = child
+                let name = child["commandName"] as? String ?? ""
+                c["commandName"] = name == sub["defaultSubcommand"] as? String ? parent : parent + " " + name
+                return c
+            }
+        }
+        for sub in flattened {
+            guard let name = sub["commandName"] as? String, name != "help", !name.hasSuffix(" help") else { continue }
             let arguments = sub["arguments"] as? [[String: Any]] ?? []
             out[name] = arguments.compactMap { arg -> String? in
                 switch arg["kind"] as? String {
@@ -137,7 +152,7 @@ struct CLIHostileOptionTests {
         let declared = try Self.declaredOptions()
         #expect(Set(declared.keys) == Set(Self.commands.keys), "every subcommand has a baseline in the table")
         for (name, entry) in Self.commands.sorted(by: { $0.key < $1.key }) {
-            let ok = try CLIRunner.run([name] + entry.baseline.map { $0.replacingOccurrences(of: "$T", with: dir.path) })
+            let ok = try CLIRunner.run(name.split(separator: " ").map(String.init) + entry.baseline.map { $0.replacingOccurrences(of: "$T", with: dir.path) })
             #expect(ok.status == 0 && !ok.signalled, "baseline of \(name) must succeed: \(ok.stderr)")
             for option in entry.options.keys {
                 #expect(declared[name]?.contains(option) == true, "\(name) \(option) is in the table but not an option")
@@ -152,7 +167,7 @@ struct CLIHostileOptionTests {
                 let values = Self.hostile(kind, dir: dir.path)
                 for value in values.refused + values.tolerated {
                     cases.append(Case(command: name, option: option, value: value, refused: values.refused.contains(value),
-                                      args: [name] + Self.substitute(entry.baseline, option: option, value: value, dir: dir.path)))
+                                      args: name.split(separator: " ").map(String.init) + Self.substitute(entry.baseline, option: option, value: value, dir: dir.path)))
                 }
             }
         }
