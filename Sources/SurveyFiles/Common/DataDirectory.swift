@@ -201,11 +201,12 @@ public struct DataDirectory: Sendable {
 
     static func decode<T: Decodable>(_ type: T.Type, data: Data, path: String) throws(LoadError) -> T {
         do {
-            let version = try JSONDecoder().decode(SchemaVersion.self, from: data)
+            let document = DataFileJSON(data) // parsed once, decoded twice
+            let version = try document.decode(SchemaVersion.self)
             if version.schemaVersion > Codebook.supportedSchemaVersion {
                 throw LoadError.schemaTooNew(path: path, found: version.schemaVersion, supported: Codebook.supportedSchemaVersion)
             }
-            return try JSONDecoder().decode(T.self, from: data)
+            return try document.decode(T.self)
         } catch let error as LoadError {
             throw error
         } catch {

@@ -17,41 +17,79 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Serialises with two-space indentation (or compact). Doubles use the shortest representation
     /// that reads back exactly; NaN and infinities become null.
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
+        // Built as UTF-8 bytes (appends without String's per-append checks), one String at the end.
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(into: &out, indent: 0, pretty: pretty)
-        if pretty { out += "\n" }
-        return out
+        if pretty { out.append(10) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int, pretty: Bool) {
+    private func write(into out: inout [UInt8], indent: Int, pretty: Bool) {
         switch self {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
-        case let .int(i): out += String(i)
-        case let .double(d): out += d.isFinite ? JSONValue.format(d) : "null"
+        case .null: JSONValue.append("null", to: &out)
+        case let .bool(b): JSONValue.append(b ? "true" : "false", to: &out)
+        case let .int(i): JSONValue.append(i, to: &out)
+        case let .double(d):
+            if d.isFinite { JSONValue.append(JSONValue.format(d), to: &out) } else { JSONValue.append("null", to: &out) }
         case let .string(s): JSONValue.escape(s, into: &out)
         case let .array(items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { JSONValue.append("[]", to: &out); return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { JSONValue.newline(indent + 1, into: &out) }
                 item.write(into: &out, indent: indent + 1, pretty: pretty)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
+            if pretty { JSONValue.newline(indent, into: &out) }
+            out.append(UInt8(ascii: "]"))
         case let .object(pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{"
+            if pairs.isEmpty { JSONValue.append("{}", to: &out); return }
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { JSONValue.newline(indent + 1, into: &out) }
                 JSONValue.escape(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
                 value.write(into: &out, indent: indent + 1, pretty: pretty)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if pretty { JSONValue.newline(indent, into: &out) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A line break and two spaces per level.
+    @inline(__always)
+    private static func newline(_ indent: Int, into out: inout [UInt8]) {
+        out.append(10)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+
+    @inline(__always)
+    private static func append(_ s: StaticString, to out: inout [UInt8]) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    private static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// Decimal digits of an integer, as `String(i)` writes them.
+    private static func append(_ i: Int, to out: inout [UInt8]) {
+        if i < 0 { out.append(UInt8(ascii: "-")) }
+        var m = i.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: room for the 20 digits of UInt64.max
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var n = 0
+            repeat {
+                buffer[23 - n] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+                n += 1
+            } while m > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - n)...]))
         }
     }
 
@@ -61,21 +99,30 @@ public indirect enum JSONValue: Sendable, Equatable {
         return "\(d)"
     }
 
-    static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    /// A JSON string literal: `"` `\\` and control characters escaped (`\n` `\r` `\t`, others `\u00xx`),
+    /// everything else as its UTF-8 bytes. Every byte to escape is ASCII, so bytes are scalars here.
+    static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            var start = 0
+            for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                start = i + 1
+                out.append(UInt8(ascii: "\\"))
+                switch b {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+                case 10: out.append(UInt8(ascii: "n"))
+                case 13: out.append(UInt8(ascii: "r"))
+                case 9: out.append(UInt8(ascii: "t"))
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(b >> 4)], hex[Int(b & 15)]])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
