@@ -29,8 +29,8 @@ let package = Package(
         // Benchmarking and trends from published national figures: ranks, rank intervals, quartiles,
         // funnel plots, comparisons with England/region/peers, multi-year trends, targets and RAG.
         .target(name: "SurveyBenchmark", dependencies: ["SurveyModel", "SurveyEstimation"]),
-        // Tables, CSV/JSON/HTML renderers, disclosure control.
-        .target(name: "SurveyReports", dependencies: ["SurveyModel", "SurveyEstimation", "SurveyBenchmark"]),
+        // Tables, CSV/JSON/HTML/XLSX renderers, disclosure control.
+        .target(name: "SurveyReports", dependencies: ["SurveyModel", "SurveyEstimation", "SurveyBenchmark", "SurveyFiles"]),
         // The pipeline that ties loading, scoring, estimation and reports together.
         .target(name: "CareSurveyKit", dependencies: [
             "SurveyModel", "SurveyFiles", "SurveyScoring", "SurveyEstimation", "SurveyBenchmark", "SurveyReports",

@@ -31,7 +31,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
     @OptionGroup var data: DataOptions
 
-    static let formats: [OutputFormat] = [.text, .csv, .json]
+    static let formats: [OutputFormat] = [.text, .csv, .json, .xlsx]
 
     func validate() throws {
         if before.isEmpty || after.isEmpty { throw ValidationError("give both --before and --after") }
@@ -67,8 +67,17 @@ struct CompareCommand: ParsableCommand {
             case .json, .html: text = CompareOutput.json(comparisons, alpha: alpha, adjust: adjustment, notes: a.notes + b.notes)
             case .csv: text = CompareOutput.csv(comparisons)
             case .text: text = CompareOutput.text(comparisons, kinds: { kinds[$0] ?? .proportion }, adjust: adjustment, alpha: alpha)
+            case .xlsx: text = ""
             }
-            try out.emit(text, inputs: ReturnLoader.expand(before + after + beforePopulation + afterPopulation) + EstimationArguments.groupFiles(by))
+            let inputs = ReturnLoader.expand(before + after + beforePopulation + afterPopulation) + EstimationArguments.groupFiles(by)
+            if try out.resolvedFormat(Self.formats) == .xlsx {
+                let method = "Change: after − before; SE = √(SE_before² + SE_after²); two-sided z test at α = \(alpha), flag driven by \(adjustment == .none ? "the unadjusted p" : "the \(adjustment.rawValue)-adjusted p")."
+                try out.emitWorkbook(title: "Year-on-year change (CareSurvey compare)",
+                                     tables: [CompareOutput.table(comparisons, kinds: { kinds[$0] ?? .proportion })],
+                                     notes: [method] + ReportNotes.markers(suppressBelow: suppressBelow) + a.notes + b.notes, inputs: inputs)
+            } else {
+                try out.emit(text, inputs: inputs)
+            }
             return 0
         }
     }

@@ -21,7 +21,7 @@ struct MeasuresCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
     @OptionGroup var data: DataOptions
 
-    static let formats: [OutputFormat] = [.text, .csv, .json]
+    static let formats: [OutputFormat] = [.text, .csv, .json, .xlsx]
 
     func validate() throws {
         try out.check(writes: Self.formats, inputs: input.returns + estimation.population + EstimationArguments.groupFiles(estimation.by))
@@ -38,8 +38,19 @@ struct MeasuresCommand: ParsableCommand {
             case .json, .html: text = MeasuresJSON.render(report) // .html is refused by resolvedFormat
             case .csv: text = MeasuresJSON.csv(report)
             case .text: text = MeasuresText.render(report)
+            case .xlsx: text = ""
             }
-            try out.emit(text, inputs: LoadedInputs.paths(input.returns + estimation.population) + EstimationArguments.groupFiles(estimation.by))
+            let inputs = LoadedInputs.paths(input.returns + estimation.population) + EstimationArguments.groupFiles(estimation.by)
+            if try out.resolvedFormat(Self.formats) == .xlsx {
+                try out.emitWorkbook(title: "\(report.survey.uppercased()) \(report.surveyYear): ASCOF survey measures (CareSurvey measures)",
+                                     tables: [MeasuresJSON.table(report)],
+                                     notes: ReportNotes.estimation(survey: report.survey, surveyYear: report.surveyYear,
+                                                                   interval: report.interval, level: report.level)
+                                         + ReportNotes.markers(suppressBelow: estimation.suppressBelow) + report.notes,
+                                     inputs: inputs)
+            } else {
+                try out.emit(text, inputs: inputs)
+            }
             if prepared.errors > 0 {
                 note("note: the returns have \(prepared.errors) validation errors (invalid cells were treated as missing); run `caresurvey validate` for details")
             }

@@ -8,15 +8,16 @@ import SurveyEstimation
 
 /// Output formats; each command writes some of them.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, csv, json, html
+    case text, csv, json, html, xlsx
 
-    /// The format a file name asks for: `.txt`, `.csv`, `.json`, `.html` or `.htm` (any case).
+    /// The format a file name asks for: `.txt`, `.csv`, `.json`, `.html` or `.htm`, `.xlsx` (any case).
     init?(extensionOf path: String) {
         switch (path as NSString).pathExtension.lowercased() {
         case "txt", "text": self = .text
         case "csv": self = .csv
         case "json": self = .json
         case "html", "htm": self = .html
+        case "xlsx": self = .xlsx
         default: return nil
         }
     }

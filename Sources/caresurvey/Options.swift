@@ -3,6 +3,7 @@ import Foundation
 import CareSurveyKit
 import SurveyEstimation
 import SurveyFiles
+import SurveyReports
 
 /// Returns to read and how to interpret them.
 struct InputOptions: ParsableArguments {
@@ -59,8 +60,17 @@ struct OutputOptions: ParsableArguments {
 
     /// Checks the format and the output path before any work is done.
     func check(writes: [OutputFormat], inputs: [String]) throws {
-        _ = try resolvedFormat(writes, default: writes.contains(.json) ? .json : writes[0])
+        let format = try resolvedFormat(writes, default: writes.contains(.json) ? .json : writes[0])
+        if format == .xlsx, output == nil { throw ValidationError("--format xlsx needs -o FILE.xlsx (a workbook is not written to standard output)") }
         try Check.output(output, "--output", inputs: inputs)
+    }
+
+    /// Writes a workbook of tables (Contents, Notes, one table per sheet) to the output file.
+    func emitWorkbook(title: String, tables: [ReportTable], notes: [String], inputs: [String]) throws {
+        guard let output else { throw CLIFailure(message: "--format xlsx needs -o FILE.xlsx", code: 2) }
+        do { try ReportWorkbook.write(title: title, tables: tables, notes: notes, to: output, inputs: inputs) } catch {
+            throw CLIFailure(message: "\(error)", code: 3)
+        }
     }
 
     /// Writes the text to the output file or standard output.

@@ -16,7 +16,7 @@ struct TablesCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
     @OptionGroup var data: DataOptions
 
-    static let formats: [OutputFormat] = [.text, .csv, .json]
+    static let formats: [OutputFormat] = [.text, .csv, .json, .xlsx]
 
     func validate() throws {
         try out.check(writes: Self.formats, inputs: input.returns + estimation.population + EstimationArguments.groupFiles(estimation.by))
@@ -27,20 +27,30 @@ struct TablesCommand: ParsableCommand {
             let toolkit = try data.loadToolkit()
             let prepared = try toolkit.prepare(returns: input.returns, populationFiles: estimation.population, options: input.loadOptions)
             let report = try toolkit.tables(prepared, options: try estimation.options())
+            let cb = prepared.codebook
+            let label = { (question: String, code: Int) -> String? in
+                let spec = cb.tables.first { $0.question == question }
+                let variable = spec?.sourceVariable ?? question
+                return cb.derived?.first { $0.name == variable }?.codes?.first { $0.code == code }?.label
+                    ?? cb.field(question)?.label(of: code)
+            }
+            let inputs = ReturnLoader.expand(input.returns + estimation.population) + EstimationArguments.groupFiles(estimation.by)
             let text: String
             switch try out.resolvedFormat(Self.formats) {
             case .json, .html: text = TablesJSON.render(report) // .html is refused by resolvedFormat
             case .csv: text = TablesJSON.csv(report)
-            case .text:
-                let cb = prepared.codebook
-                text = TablesJSON.text(report) { question, code in
-                    let spec = cb.tables.first { $0.question == question }
-                    let variable = spec?.sourceVariable ?? question
-                    return cb.derived?.first { $0.name == variable }?.codes?.first { $0.code == code }?.label
-                        ?? cb.field(question)?.label(of: code)
-                }
+            case .text: text = TablesJSON.text(report, labels: label)
+            case .xlsx:
+                let annex = AnnexTables.tables(report, responseRates: ResponseRates.compute(prepared.scored), answerLabel: label)
+                try out.emitWorkbook(title: "\(report.survey.uppercased()) \(report.surveyYear): answers to every question (CareSurvey tables)",
+                                     tables: [TablesJSON.table(report)] + annex,
+                                     notes: ReportNotes.estimation(survey: report.survey, surveyYear: report.surveyYear,
+                                                                   interval: report.interval, level: report.level)
+                                         + ReportNotes.markers(suppressBelow: estimation.suppressBelow) + report.notes,
+                                     inputs: inputs)
+                return 0
             }
-            try out.emit(text, inputs: ReturnLoader.expand(input.returns + estimation.population) + EstimationArguments.groupFiles(estimation.by))
+            try out.emit(text, inputs: inputs)
             return 0
         }
     }

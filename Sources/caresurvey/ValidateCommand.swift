@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
     @OptionGroup var data: DataOptions
 
-    static let formats: [OutputFormat] = [.text, .csv, .json]
+    static let formats: [OutputFormat] = [.text, .csv, .json, .xlsx]
 
     func validate() throws {
         if input.returns.isEmpty { throw ValidationError("give one or more return files or folders") }
@@ -39,8 +39,16 @@ struct ValidateCommand: ParsableCommand {
             case .csv: text = ValidationOutput.csv(loaded.diagnostics)
             case .text: text = ValidationOutput.text(summary: loaded.summary, files: loaded.files, diagnostics: loaded.diagnostics,
                                                      responseRates: rates)
+            case .xlsx:
+                let s = loaded.summary
+                let summary = "Rows read: \(s.rowsRead) (\(s.respondents) respondents); errors: \(s.errors); warnings: \(s.warnings)."
+                try out.emitWorkbook(title: "Validation of the returns\(survey.map { " (\($0))" } ?? "") (CareSurvey validate)",
+                                     tables: [ValidationOutput.table(loaded.diagnostics)],
+                                     notes: [summary, "Severity: error (the value is treated as missing) or warning (kept, but check it). Rows are spreadsheet rows (1-based) for workbooks and line numbers for CSV files."],
+                                     inputs: LoadedInputs.paths(input.returns))
+                text = ""
             }
-            try out.emit(text, inputs: LoadedInputs.paths(input.returns))
+            if try out.resolvedFormat(Self.formats) != .xlsx { try out.emit(text, inputs: LoadedInputs.paths(input.returns)) }
             if loaded.table == nil {
                 note("caresurvey: no return could be read (\(loaded.files.count) files; the reasons are in the output)")
                 return 3

@@ -28,22 +28,7 @@ public enum CompareOutput {
         ]).serialized()
     }
 
-    public static func csv(_ comparisons: [Comparison]) -> String {
-        var w = CSVWriter(header: ["measure", "level", "council", "group", "byVariable", "byValue", "beforeYear", "before", "beforeSE",
-                                   "afterYear", "after", "afterSE", "difference", "standardError", "lower", "upper", "z", "pValue",
-                                   "pHolm", "pBH", "significant", "direction", "comparable", "suppressed"])
-        for c in comparisons {
-            let h = c.suppressed
-            func n(_ x: Double) -> CSVWriter.Cell { h ? .empty : .optional(x) }
-            w.writeRow([.text(c.measure), .text(c.group.level.rawValue), .text(c.group.council ?? ""), .text(c.group.group ?? ""),
-                        .text(c.group.byVariable ?? ""), .text(c.group.byValue ?? ""), .text(c.before.surveyYear ?? ""),
-                        n(c.before.estimate), n(c.before.standardError), .text(c.after.surveyYear ?? ""), n(c.after.estimate),
-                        n(c.after.standardError), n(c.difference), n(c.standardError), n(c.lower), n(c.upper), n(c.z),
-                        n(c.pValue), n(c.pHolm), n(c.pBH), .text(String(c.significant)), .text(c.direction.rawValue),
-                        .text(String(c.comparable)), .text(String(h))])
-        }
-        return w.output
-    }
+    public static func csv(_ comparisons: [Comparison]) -> String { table(comparisons).csv }
 
     /// `↑ 3A council 716: 61.9% → 66.0% (+4.1 points, p = 0.012) improved`.
     public static func text(_ comparisons: [Comparison], kinds: (String) -> Measure.Kind, adjust: Comparison.Adjustment, alpha: Double) -> String {

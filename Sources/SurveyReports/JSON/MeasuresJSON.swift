@@ -53,23 +53,5 @@ public enum MeasuresJSON {
     /// One row per result: `measure, formerCode, kind, level, council, byVariable, byValue, estimate,
     /// standardError, lower, upper, respondents, population, cells, singleRespondentCells, designEffect, suppressed`,
     /// then `group` (the `--by GROUPFILE` group name, after the contract's columns).
-    public static func csv(_ report: MeasuresReport) -> String {
-        var w = CSVWriter(header: ["measure", "formerCode", "kind", "level", "council", "byVariable", "byValue", "estimate",
-                                   "standardError", "lower", "upper", "respondents", "population", "cells",
-                                   "singleRespondentCells", "designEffect", "suppressed", "group"])
-        for r in report.results {
-            let e = r.estimate
-            let hide = r.isSuppressed
-            w.writeRow([
-                .text(r.measure), .text(r.formerCode ?? ""), .text(r.kind.rawValue), .text(r.group.level.rawValue),
-                .text(r.group.council ?? ""), .text(r.group.byVariable ?? ""), .text(r.group.byValue ?? ""),
-                hide ? .empty : .optional(e?.estimate), hide ? .empty : .optional(e?.standardError),
-                hide ? .empty : .optional(r.lower), hide ? .empty : .optional(r.upper),
-                r.suppression.map(CSVWriter.Cell.text) ?? .integer(e?.respondents ?? 0),
-                .optional(e?.population), .integer(e?.cells ?? 0), .integer(e?.singleRespondentCells ?? 0),
-                hide ? .empty : .optional(e?.designEffect), .text(hide ? "true" : "false"), .text(r.group.group ?? ""),
-            ])
-        }
-        return w.output
-    }
+    public static func csv(_ report: MeasuresReport) -> String { table(report).csv }
 }

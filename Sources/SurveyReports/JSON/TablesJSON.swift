@@ -33,22 +33,7 @@ public enum TablesJSON {
         ])
     }
 
-    public static func csv(_ report: MeasuresReport) -> String {
-        var w = CSVWriter(header: ["question", "code", "level", "council", "byVariable", "byValue", "estimate", "standardError",
-                                   "lower", "upper", "respondents", "population", "cells", "singleRespondentCells", "suppressed", "group"])
-        for r in report.results {
-            let e = r.estimate
-            let hide = r.isSuppressed
-            w.writeRow([.text(r.measure), .integer(r.code ?? 0), .text(r.group.level.rawValue), .text(r.group.council ?? ""),
-                        .text(r.group.byVariable ?? ""), .text(r.group.byValue ?? ""),
-                        hide ? .empty : .optional(e?.estimate), hide ? .empty : .optional(e?.standardError),
-                        hide ? .empty : .optional(r.lower), hide ? .empty : .optional(r.upper),
-                        r.suppression.map(CSVWriter.Cell.text) ?? .integer(e?.respondents ?? 0), .optional(e?.population),
-                        .integer(e?.cells ?? 0), .integer(e?.singleRespondentCells ?? 0), .text(hide ? "true" : "false"),
-                        .text(r.group.group ?? "")])
-        }
-        return w.output
-    }
+    public static func csv(_ report: MeasuresReport) -> String { table(report).csv }
 
     /// For a person: one block per question and group, a line per answer.
     public static func text(_ report: MeasuresReport, labels: (String, Int) -> String?) -> String {

@@ -34,14 +34,7 @@ public enum ValidationOutput {
                  ("errors", .int(s.errors)), ("warnings", .int(s.warnings))])
     }
 
-    public static func csv(_ diagnostics: [Diagnostic]) -> String {
-        var w = CSVWriter(header: ["severity", "file", "sheet", "row", "column", "value", "rule", "message"])
-        for d in diagnostics {
-            w.writeRow([.text(d.severity.rawValue), .text(d.file ?? ""), .text(d.sheet ?? ""), d.row.map(CSVWriter.Cell.integer) ?? .empty,
-                        .text(d.column ?? ""), .text(d.value ?? ""), .text(d.rule), .text(d.message)])
-        }
-        return w.output
-    }
+    public static func csv(_ diagnostics: [Diagnostic]) -> String { table(diagnostics).csv }
 
     /// For a person: a summary, then each diagnostic on a line (at most `limit`, then a count).
     public static func text(summary s: ReadSummary, files: [FileReport], diagnostics: [Diagnostic], responseRates: [ResponseRate] = [],

@@ -51,14 +51,43 @@ enum XLSXPackageParts {
         return declaration + Array(xml.utf8)
     }
 
-    /// One font, the two required fills, one border, one cell format.
+    /// Four fonts (normal, title, bold, link), the two required fills, one border, and one cell
+    /// format per `XLSXWriter.Style`, in its order. Custom number formats: 164 `0.0%`, 165 `0.000`,
+    /// 166 `0.0000`; built-in 3 `#,##0` and 1 `0`.
     static let styles: [UInt8] = declaration + Array(
         ("<styleSheet xmlns=\"\(mainNamespace)\">"
-         + "<fonts count=\"1\"><font><sz val=\"10\"/><name val=\"Arial\"/><family val=\"2\"/></font></fonts>"
+         + "<numFmts count=\"3\"><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/><numFmt numFmtId=\"165\" formatCode=\"0.000\"/>"
+         + "<numFmt numFmtId=\"166\" formatCode=\"0.0000\"/></numFmts>"
+         + "<fonts count=\"4\"><font><sz val=\"10\"/><name val=\"Arial\"/><family val=\"2\"/></font>"
+         + "<font><b/><sz val=\"14\"/><name val=\"Arial\"/><family val=\"2\"/></font>"
+         + "<font><b/><sz val=\"10\"/><name val=\"Arial\"/><family val=\"2\"/></font>"
+         + "<font><u/><sz val=\"10\"/><color rgb=\"FF0563C1\"/><name val=\"Arial\"/><family val=\"2\"/></font></fonts>"
          + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
          + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
          + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-         + "<cellXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/></cellXfs>"
+         + "<cellXfs count=\"\(XLSXWriter.Style.allCases.count)\">"
+         + XLSXWriter.Style.allCases.map(cellFormat).joined()
+         + "</cellXfs>"
          + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
          + "</styleSheet>").utf8)
+
+    private static func cellFormat(_ style: XLSXWriter.Style) -> String {
+        let (format, font): (Int, Int)
+        switch style {
+        case .normal, .wrapped: (format, font) = (0, 0)
+        case .title: (format, font) = (0, 1)
+        case .header: (format, font) = (0, 2)
+        case .count: (format, font) = (3, 0)
+        case .percent: (format, font) = (164, 0)
+        case .decimal: (format, font) = (165, 0)
+        case .pValue: (format, font) = (166, 0)
+        case .link: (format, font) = (0, 3)
+        case .whole: (format, font) = (1, 0)
+        }
+        var xf = "<xf numFmtId=\"\(format)\" fontId=\"\(font)\" fillId=\"0\" borderId=\"0\" xfId=\"0\""
+        if format != 0 { xf += " applyNumberFormat=\"1\"" }
+        if font != 0 { xf += " applyFont=\"1\"" }
+        if style == .wrapped { return xf + " applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>" }
+        return xf + "/>"
+    }
 }

@@ -1,62 +1,125 @@
-/// Renders one worksheet's XML (`xl/worksheets/sheetN.xml`) straight into bytes.
+/// Renders one worksheet's XML (`xl/worksheets/sheetN.xml`) as bytes, streamed into the zip entry
+/// in pieces (the whole sheet is never held as XML).
 enum XLSXSheetXML {
-    static func render(_ sheet: XLSXWriter.Sheet, strings: inout XLSXSharedStringTable) -> [UInt8] {
-        let widest = sheet.rows.map(\.count).max() ?? 0
-        let letters = (0..<max(widest, 1)).map { Array(XLSXCellRef.columnName($0).utf8) }
+    static func render(_ sheet: XLSXWriter.Sheet, strings: inout XLSXSharedStringTable,
+                       into archive: inout ZipArchiveWriter) throws(ZipArchiveWriter.Failure) {
+        let widest = max(sheet.rows.map(\.count).max() ?? 0, 1)
+        let letters = (0..<widest).map { Array(XLSXCellRef.columnName($0).utf8) }
         var out: [UInt8] = []
-        out.reserveCapacity(64 + sheet.rows.count * max(widest, 1) * 16)
+        out.reserveCapacity(1 << 18)
         out.append(contentsOf: XLSXPackageParts.declaration)
         out.append(contentsOf: "<worksheet xmlns=\"\(XLSXPackageParts.mainNamespace)\" xmlns:r=\"\(XLSXPackageParts.relationshipNamespace)\">".utf8)
         let lastRow = sheet.rows.lastIndex { row in row.contains { $0 != nil } }.map { $0 + 1 } ?? 1
-        out.append(contentsOf: "<dimension ref=\"A1:\(XLSXCellRef.columnName(max(widest, 1) - 1))\(lastRow)\"/>".utf8)
-        if sheet.freezeHeaderRow {
-            out.append(contentsOf: ("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
-                + "activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>").utf8)
-        }
+        out.append(contentsOf: "<dimension ref=\"A1:\(XLSXCellRef.columnName(widest - 1))\(lastRow)\"/>".utf8)
+        out.append(contentsOf: sheetViews(rows: sheet.frozenRows, columns: sheet.frozenColumns).utf8)
+        out.append(contentsOf: columns(sheet.columnWidths).utf8)
         out.append(contentsOf: "<sheetData>".utf8)
         var digits: [UInt8] = []
         digits.reserveCapacity(24)
         for (rowIndex, row) in sheet.rows.enumerated() where row.contains(where: { $0 != nil }) {
-            let rowNumber = rowIndex + 1
-            decimal(rowNumber, into: &digits)
+            decimal(rowIndex + 1, into: &digits)
             let rowDigits = digits
             out.append(contentsOf: "<row r=\"".utf8)
             out.append(contentsOf: rowDigits)
             out.append(contentsOf: "\">".utf8)
             for (column, value) in row.enumerated() {
                 guard let value else { continue }
-                switch value {
-                case let .integer(n):
-                    openCell(letters[column], rowDigits, type: nil, to: &out)
-                    decimal(n, into: &digits)
-                    out.append(contentsOf: digits)
-                case let .number(d):
-                    guard d.isFinite else { continue }
-                    openCell(letters[column], rowDigits, type: nil, to: &out)
-                    if d == d.rounded(), abs(d) < 1e15 {
-                        decimal(Int(d), into: &digits)
-                        out.append(contentsOf: digits)
-                    } else {
-                        out.append(contentsOf: "\(d)".utf8)
-                    }
-                case let .text(s):
-                    openCell(letters[column], rowDigits, type: "s", to: &out)
-                    decimal(strings.index(of: s), into: &digits)
-                    out.append(contentsOf: digits)
-                }
-                out.append(contentsOf: "</v></c>".utf8)
+                cell(value, letters[column], rowDigits, strings: &strings, digits: &digits, to: &out)
             }
             out.append(contentsOf: "</row>".utf8)
+            if out.count >= 1 << 18 {
+                try archive.append(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        out.append(contentsOf: "</sheetData><pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>".utf8)
-        return out
+        out.append(contentsOf: "</sheetData>".utf8)
+        out.append(contentsOf: hyperlinks(sheet.links).utf8)
+        out.append(contentsOf: "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>".utf8)
+        try archive.append(out)
     }
 
     @inline(__always)
-    private static func openCell(_ letters: [UInt8], _ row: [UInt8], type: String?, to out: inout [UInt8]) {
+    private static func cell(_ value: XLSXWriter.Value, _ letters: [UInt8], _ rowDigits: [UInt8],
+                             strings: inout XLSXSharedStringTable, digits: inout [UInt8], to out: inout [UInt8]) {
+        switch value {
+        case let .integer(n):
+            openCell(letters, rowDigits, type: nil, style: 0, to: &out)
+            decimal(n, into: &digits)
+            out.append(contentsOf: digits)
+        case let .number(d):
+            guard d.isFinite else { return }
+            openCell(letters, rowDigits, type: nil, style: 0, to: &out)
+            number(d, into: &digits, out: &out)
+        case let .formatted(d, style):
+            guard d.isFinite else { return }
+            openCell(letters, rowDigits, type: nil, style: style.rawValue, to: &out)
+            number(d, into: &digits, out: &out)
+        case let .text(s):
+            openCell(letters, rowDigits, type: "s", style: 0, to: &out)
+            decimal(strings.index(of: s), into: &digits)
+            out.append(contentsOf: digits)
+        case let .styled(s, style):
+            openCell(letters, rowDigits, type: "s", style: style.rawValue, to: &out)
+            decimal(strings.index(of: s), into: &digits)
+            out.append(contentsOf: digits)
+        }
+        out.append(contentsOf: "</v></c>".utf8)
+    }
+
+    /// Whole numbers as integers; others in Swift's shortest round-trip form (full precision).
+    @inline(__always)
+    private static func number(_ d: Double, into digits: inout [UInt8], out: inout [UInt8]) {
+        if d == d.rounded(), abs(d) < 1e15 {
+            decimal(Int(d), into: &digits)
+            out.append(contentsOf: digits)
+        } else {
+            out.append(contentsOf: "\(d)".utf8)
+        }
+    }
+
+    private static func sheetViews(rows: Int, columns: Int) -> String {
+        guard rows > 0 || columns > 0 else { return "" }
+        let topLeft = XLSXCellRef.columnName(columns) + String(rows + 1)
+        let pane = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight"
+        var attributes = ""
+        if columns > 0 { attributes += " xSplit=\"\(columns)\"" }
+        if rows > 0 { attributes += " ySplit=\"\(rows)\"" }
+        return "<sheetViews><sheetView workbookViewId=\"0\"><pane\(attributes) topLeftCell=\"\(topLeft)\" "
+            + "activePane=\"\(pane)\" state=\"frozen\"/><selection pane=\"\(pane)\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
+            + "</sheetView></sheetViews>"
+    }
+
+    private static func columns(_ widths: [Double?]) -> String {
+        let set = widths.enumerated().compactMap { index, width in width.map { (index, $0) } }
+        guard !set.isEmpty else { return "" }
+        var xml = "<cols>"
+        for (index, width) in set {
+            let w = (min(max(width, 1), 255) * 100).rounded() / 100
+            xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(w)\" customWidth=\"1\"/>"
+        }
+        return xml + "</cols>"
+    }
+
+    private static func hyperlinks(_ links: [XLSXWriter.Link]) -> String {
+        guard !links.isEmpty else { return "" }
+        var xml = "<hyperlinks>"
+        for link in links {
+            xml += "<hyperlink ref=\"\(XLSXCellRef.columnName(link.column))\(link.row + 1)\" location=\"\(XLSXEscape.attribute(link.location))\"/>"
+        }
+        return xml + "</hyperlinks>"
+    }
+
+    @inline(__always)
+    private static func openCell(_ letters: [UInt8], _ row: [UInt8], type: String?, style: Int, to out: inout [UInt8]) {
         out.append(contentsOf: "<c r=\"".utf8)
         out.append(contentsOf: letters)
         out.append(contentsOf: row)
+        if style != 0 {
+            out.append(contentsOf: "\" s=\"".utf8)
+            out.append(UInt8(ascii: "0") + UInt8(style / 10 % 10))
+            out.removeLast(style < 10 ? 1 : 0)
+            out.append(UInt8(ascii: "0") + UInt8(style % 10))
+        }
         if let type {
             out.append(contentsOf: "\" t=\"".utf8)
             out.append(contentsOf: type.utf8)

@@ -1,8 +1,10 @@
 import Foundation
 
-/// Writes a minimal, valid `.xlsx` workbook: one worksheet per sheet, numbers as numeric cells,
-/// text through the shared-string table, a minimal style sheet. Enough for the official data-return
-/// layout (`caresurvey example`) and readable by Excel, LibreOffice and any OOXML reader.
+/// Writes a valid `.xlsx` workbook: one worksheet per sheet, numbers as numeric cells (full
+/// precision, with a display format), text through the shared-string table (never a formula: the
+/// writer has no formula cells, so text that begins with `=` stays text), a small fixed style
+/// sheet (`Style`), column widths, frozen panes and links to other sheets. Used for the official
+/// data-return layout (`caresurvey example`) and every `--format xlsx` output.
 ///
 /// ```swift
 /// try XLSXWriter.write(sheets: [XLSXWriter.Sheet(name: "Data", rows: [[.text("Age")], [.integer(67)]])],
@@ -19,18 +21,70 @@ public enum XLSXWriter {
         case integer(Int)
         /// A finite number (NaN and infinities are written as empty cells).
         case number(Double)
+        /// A number shown with a display format (the cell keeps the full value).
+        case formatted(Double, Style)
+        /// Text in a style (title, header, link, wrapped).
+        case styled(String, Style)
+    }
+
+    /// The writer's cell formats (the `cellXfs` of its style sheet, in this order).
+    public enum Style: Int, Sendable, Hashable, CaseIterable {
+        case normal = 0
+        /// Bold, larger: a sheet's title in A1.
+        case title
+        /// Bold: a table's header row.
+        case header
+        /// `#,##0`: counts.
+        case count
+        /// `0.0%`: proportions stored as fractions.
+        case percent
+        /// `0.000`: scores and other non-proportion estimates.
+        case decimal
+        /// `0.0000`: p-values.
+        case pValue
+        /// Blue, underlined: a link.
+        case link
+        /// Wrapped text, top-aligned (notes).
+        case wrapped
+        /// `0`: whole numbers without thousands separators (codes, row numbers).
+        case whole
+    }
+
+    /// A link from a cell to a place in the workbook (`'Sheet name'!A1`).
+    public struct Link: Sendable, Hashable {
+        public var row: Int
+        public var column: Int
+        public var location: String
+        public init(row: Int, column: Int, location: String) {
+            self.row = row
+            self.column = column
+            self.location = location
+        }
     }
 
     /// A worksheet: its name (at most 31 characters, none of `[ ] : * ? / \`) and its rows.
     public struct Sheet: Sendable {
         public var name: String
         public var rows: [[Value?]]
+        /// Rows and columns frozen at the top and left when scrolling (0 for none).
+        public var frozenRows: Int
+        public var frozenColumns: Int
+        /// Column widths in characters (missing or nil: the default width).
+        public var columnWidths: [Double?]
+        /// Links from cells (0-based row and column) to places in the workbook.
+        public var links: [Link]
         /// Freeze the first row (the header) when scrolling.
-        public var freezeHeaderRow: Bool
+        public var freezeHeaderRow: Bool {
+            get { frozenRows == 1 && frozenColumns == 0 }
+            set { frozenRows = newValue ? 1 : 0; frozenColumns = 0 }
+        }
         public init(name: String, rows: [[Value?]], freezeHeaderRow: Bool = false) {
             self.name = name
             self.rows = rows
-            self.freezeHeaderRow = freezeHeaderRow
+            frozenRows = freezeHeaderRow ? 1 : 0
+            frozenColumns = 0
+            columnWidths = []
+            links = []
         }
     }
 
@@ -90,22 +144,26 @@ public enum XLSXWriter {
                 throw .tooLarge(sheet: sheet.name, reason: "\(widest) columns; a worksheet holds at most \(maxColumns)")
             }
         }
-        var strings = XLSXSharedStringTable()
-        var parts: [(String, [UInt8])] = []
-        var sheetParts: [[UInt8]] = []
-        for sheet in sheets {
-            sheetParts.append(XLSXSheetXML.render(sheet, strings: &strings))
+        do {
+            // Sheets are streamed through the deflater as they are rendered; the shared strings
+            // they collect follow them.
+            var archive = ZipArchiveWriter()
+            try archive.add("[Content_Types].xml", XLSXPackageParts.contentTypes(sheetCount: sheets.count))
+            try archive.add("_rels/.rels", XLSXPackageParts.rootRelationships)
+            try archive.add("xl/workbook.xml", XLSXPackageParts.workbook(sheetNames: sheets.map(\.name)))
+            try archive.add("xl/_rels/workbook.xml.rels", XLSXPackageParts.workbookRelationships(sheetCount: sheets.count))
+            try archive.add("xl/styles.xml", XLSXPackageParts.styles)
+            var strings = XLSXSharedStringTable()
+            for (index, sheet) in sheets.enumerated() {
+                try archive.begin("xl/worksheets/sheet\(index + 1).xml")
+                try XLSXSheetXML.render(sheet, strings: &strings, into: &archive)
+                try archive.end()
+            }
+            try archive.add("xl/sharedStrings.xml", strings.xml())
+            return Data(try archive.finish())
+        } catch {
+            throw .archive(error.description)
         }
-        parts.append(("[Content_Types].xml", XLSXPackageParts.contentTypes(sheetCount: sheets.count)))
-        parts.append(("_rels/.rels", XLSXPackageParts.rootRelationships))
-        parts.append(("xl/workbook.xml", XLSXPackageParts.workbook(sheetNames: sheets.map(\.name))))
-        parts.append(("xl/_rels/workbook.xml.rels", XLSXPackageParts.workbookRelationships(sheetCount: sheets.count)))
-        parts.append(("xl/styles.xml", XLSXPackageParts.styles))
-        parts.append(("xl/sharedStrings.xml", strings.xml()))
-        for (index, xml) in sheetParts.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", xml))
-        }
-        return try zip(parts)
     }
 
     static func checkName(_ name: String) throws(WriteError) {
@@ -117,18 +175,9 @@ public enum XLSXWriter {
         if name.hasPrefix("'") || name.hasSuffix("'") {
             throw .invalidSheetName(name, reason: "starts or ends with an apostrophe")
         }
+        if name.lowercased() == "history" { throw .invalidSheetName(name, reason: "\"History\" is reserved by Excel") }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
             throw .invalidSheetName(name, reason: "contains a control character")
-        }
-    }
-
-    static func zip(_ parts: [(String, [UInt8])]) throws(WriteError) -> Data {
-        do {
-            var archive = ZipArchiveWriter()
-            for (name, bytes) in parts { try archive.add(name, bytes) }
-            return Data(try archive.finish())
-        } catch {
-            throw .archive(error.description)
         }
     }
 }
