@@ -122,7 +122,7 @@ public enum ReportWorkbook {
     static func value(_ cell: CSVWriter.Cell, _ format: ReportTable.Format) -> XLSXWriter.Value? {
         switch cell {
         case .empty: return nil
-        case let .text(s): return .text(s)
+        case let .text(s): return s.isEmpty ? nil : .text(s)
         case let .integer(n): return style(format).map { .formatted(Double(n), $0) } ?? .integer(n)
         case let .number(d): return d.isFinite ? (style(format).map { .formatted(d, $0) } ?? .number(d)) : nil
         }

@@ -1,0 +1,110 @@
+// `--format xlsx` outputs (#15): every workbook, read back by two independent readers — openpyxl
+// and LibreOffice headless (installed by .ci/run; a missing tool FAILS the test) — holds exactly
+// the values of the same command's CSV output, with the intended number formats, in the official
+// statistics layout; text from user data that looks like a formula stays text.
+import Foundation
+import Testing
+
+@Suite("XLSX outputs: --format xlsx read back by openpyxl and LibreOffice", .serialized)
+struct XLSXOutputTests {
+    static let before = "Tests/Fixtures/conformance/ascs-2021-22-twenty/before/"
+    static let after = "Tests/Fixtures/conformance/ascs-2021-22-twenty/after/"
+    static let checker = Fixtures.path("xlsx/check-output.py")
+
+    static let tablesFormats = "text;0;text;text;text;text;0.0%;0.0%;0.0%;0.0%;#,##0;#,##0;#,##0;#,##0;text;text"
+    static let measuresFormats = "text;text;text;text;text;text;text;estimate;estimate;estimate;estimate;#,##0;#,##0;#,##0;#,##0;0.000;text;text"
+    static let compareFormats = "text;text;text;text;text;text;text;estimate;estimate;text;estimate;estimate;estimate;estimate;estimate;estimate;0.000;0.0000;0.0000;0.0000;text;text;text;text"
+    static let validateFormats = "text;text;text;0;text;text;text;text"
+
+    /// A copy of the conformance returns with user values that a spreadsheet would run as formulas.
+    static func formulaLikeReturns(in dir: URL) throws -> String {
+        let text = try String(contentsOfFile: Fixtures.conformance("ascs-2021-22-twenty/before/returns.csv"), encoding: .utf8)
+        // Split on the bytes: "\r\n" is one Character, which a Character split on "\n" would miss.
+        var lines = Array(text.utf8).split(separator: 10, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let header = lines[0].trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").map(String.init)
+        let injected = [("Gender", "=1+2"), ("Age", "+44 years"), ("Ethnicity", "@SUM(A1)"), ("Sexuality", "-3"), ("Religion", "=HYPERLINK(\"x\")")]
+        for (i, (column, value)) in injected.enumerated() {
+            var fields = lines[i + 1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[try #require(header.firstIndex(of: column))] = value.contains("\"") ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+            lines[i + 1] = fields.joined(separator: ",")
+        }
+        let path = dir.appendingPathComponent("returns-formula-like.csv").path
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func python(_ args: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", checker] + args
+        process.currentDirectoryURL = Fixtures.root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Runs the command for CSV and for xlsx and checks the workbook's `sheet` against the CSV.
+    func check(_ args: [String], sheet: String, formats: String, minimumRows: Int, csvContains: [String] = []) throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("out.csv").path
+        let xlsx = dir.appendingPathComponent("out.xlsx").path
+        let csvRun = try CLIRunner.run(args + ["--format", "csv", "-o", csv])
+        let xlsxRun = try CLIRunner.run(args + ["--format", "xlsx", "-o", xlsx])
+        #expect(!csvRun.signalled && !xlsxRun.signalled)
+        #expect(csvRun.status == xlsxRun.status, "\(xlsxRun.stderr)")
+        try #require(FileManager.default.fileExists(atPath: xlsx), "no workbook: \(xlsxRun.stderr)")
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").count - 1
+        #expect(rows >= minimumRows)
+        let csvText = try String(contentsOfFile: csv, encoding: .utf8)
+        for text in csvContains { #expect(csvText.contains(text), "the CSV output lacks \(text)") }
+        let openpyxl = try Self.python(["openpyxl", xlsx, sheet, csv, formats])
+        #expect(openpyxl.status == 0, "openpyxl: \(openpyxl.output)")
+        #expect(openpyxl.output.contains("OK openpyxl \(sheet): \(rows) rows"), "\(openpyxl.output)")
+        let libreoffice = try Self.python(["libreoffice", xlsx, sheet, csv])
+        #expect(libreoffice.status == 0, "LibreOffice: \(libreoffice.output)")
+        #expect(libreoffice.output.contains("OK libreoffice \(sheet): \(rows) rows"), "\(libreoffice.output)")
+    }
+
+    @Test("the checking tools are installed (python3 with openpyxl, LibreOffice soffice): missing is a failure")
+    func toolsPresent() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import openpyxl, shutil, sys; sys.exit(0 if shutil.which('soffice') else 3)"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "python3 + openpyxl + soffice are needed (.ci/run installs them)")
+    }
+
+    @Test("tables: the long table equals the CSV, with percent formats on fractions")
+    func tables() throws {
+        try check(["tables", Self.before + "returns.csv", "--population", Self.before + "population.csv"],
+                  sheet: "Answers (long)", formats: Self.tablesFormats, minimumRows: 100)
+    }
+
+    @Test("measures: the table equals the CSV; proportions as percentages, scores as decimals")
+    func measures() throws {
+        try check(["measures", Self.before + "returns.csv", "--population", Self.before + "population.csv"],
+                  sheet: "Measures", formats: Self.measuresFormats, minimumRows: 20)
+    }
+
+    @Test("compare: the table equals the CSV; p-values as numbers")
+    func compare() throws {
+        try check(["compare", "--before", Self.before + "returns.csv", "--before-population", Self.before + "population.csv",
+                   "--after", Self.after + "returns.csv", "--after-population", Self.after + "population.csv"],
+                  sheet: "Change", formats: Self.compareFormats, minimumRows: 20)
+    }
+
+    @Test("validate: every problem, with user values that look like formulas kept as text")
+    func validate() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let returns = try Self.formulaLikeReturns(in: dir)
+        try check(["validate", returns], sheet: "Problems", formats: Self.validateFormats, minimumRows: 5,
+                  csvContains: ["'=1+2", "'+44 years", "'@SUM(A1)", "'-3", "'=HYPERLINK"])
+    }
+}
