@@ -29,12 +29,15 @@ struct CodebookShowCommand: ParsableCommand {
     @Option(help: "Survey: ascs or sace (default: all).") var survey: SurveyChoice?
     @Option(name: .customLong("survey-year"), help: "Survey year (default: all).") var surveyYear: String?
     @Flag(help: "Print the codebook file itself (JSON).") var json = false
+    @Flag(help: "Check codebook files (default: every codebook in use): exit 1 with the file and JSON path of each problem.") var check = false
+    @Argument(help: "Codebook files to check (with --check).") var files: [String] = []
     @OptionGroup var data: DataOptions
 
     func validate() throws { try Check.surveyYear(surveyYear, "--survey-year") }
 
     func run() throws {
         try runReporting {
+            if check || !files.isEmpty { return try runCheck() }
             let toolkit = try data.loadToolkit()
             let books = toolkit.codebooks.filter { cb in
                 (survey.map { $0.rawValue == cb.survey.lowercased() } ?? true) && (surveyYear.map { $0 == cb.surveyYear } ?? true)
@@ -49,6 +52,26 @@ struct CodebookShowCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return 0
         }
+    }
+}
+
+extension CodebookShowCommand {
+    /// `--check`: the files given, or every codebook in use (its own file if it has one).
+    func runCheck() throws -> Int32 {
+        let toolkit = try data.loadToolkit()
+        var outcomes: [CodebookFileCheck.Outcome] = []
+        if files.isEmpty {
+            let inUse: [(file: DataFile, codebook: Codebook)]
+            do { inUse = try toolkit.data.codebookFiles() } catch { throw CLIFailure(message: error.description, code: 3) }
+            for (file, cb) in inUse {
+                outcomes.append(.init(path: file.location, codebook: cb.id, problems: CodebookCheck.problems(cb, models: toolkit.models), unreadable: nil))
+            }
+        } else {
+            outcomes = files.map { CodebookFileCheck.check(path: $0, models: toolkit.models) }
+        }
+        FileHandle.standardOutput.write(Data(CodebookFileCheck.text(outcomes).utf8))
+        if outcomes.contains(where: { $0.unreadable != nil }) { return 3 }
+        return outcomes.allSatisfy(\.passed) ? 0 : 1
     }
 }
 

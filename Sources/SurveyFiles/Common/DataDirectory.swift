@@ -132,8 +132,12 @@ public struct DataDirectory: Sendable {
     /// and year are refused.
     public func codebookFiles() throws(LoadError) -> [(file: DataFile, codebook: Codebook)] {
         var entries: [(file: DataFile, value: Codebook)] = []
+        let models = try scoreModels()
         for file in try files(in: "Questionnaires") {
-            entries.append((file, try Self.decode(Codebook.self, from: file)))
+            let codebook = try Self.decode(Codebook.self, from: file)
+            let problems = CodebookCheck.problems(codebook, models: models)
+            if !problems.isEmpty { throw .invalidFile(path: file.location, reason: problems.map(\.description).joined(separator: "; ")) }
+            entries.append((file, codebook))
         }
         let merged = try Self.preferUserFiles(entries, key: { "\($0.survey.uppercased()) \($0.surveyYear)" }, what: { "the codebook for \($0)" })
         return merged.map { (file: $0.file, codebook: $0.value) }.sorted { ($0.codebook.survey, $0.codebook.surveyYear) < ($1.codebook.survey, $1.codebook.surveyYear) }
