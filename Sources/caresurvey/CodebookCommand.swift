@@ -33,7 +33,11 @@ struct CodebookShowCommand: ParsableCommand {
     @Argument(help: "Codebook files to check (with --check).") var files: [String] = []
     @OptionGroup var data: DataOptions
 
-    func validate() throws { try Check.surveyYear(surveyYear, "--survey-year") }
+
+    func validate() throws {
+        try Check.surveyYear(surveyYear, "--survey-year")
+        try Check.inputs(files, "--check", folders: false)
+    }
 
     func run() throws {
         try runReporting {
@@ -70,7 +74,11 @@ extension CodebookShowCommand {
             outcomes = files.map { CodebookFileCheck.check(path: $0, models: toolkit.models) }
         }
         FileHandle.standardOutput.write(Data(CodebookFileCheck.text(outcomes).utf8))
-        if outcomes.contains(where: { $0.unreadable != nil }) { return 3 }
+        let unreadable = outcomes.filter { $0.unreadable != nil }
+        if !unreadable.isEmpty {
+            note("caresurvey: \(unreadable.count) codebook file\(unreadable.count == 1 ? "" : "s") could not be read: \(unreadable.map(\.path).joined(separator: ", "))")
+            return 3
+        }
         return outcomes.allSatisfy(\.passed) ? 0 : 1
     }
 }
