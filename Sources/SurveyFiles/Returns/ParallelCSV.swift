@@ -7,11 +7,14 @@ import SurveyModel
 enum ParallelCSV {
     /// Files smaller than this are read in one pass.
     static let chunkThreshold = 2 << 20
+    /// Large files are cut into chunks of about this size, whose pages are given back once parsed,
+    /// so that a file of gigabytes is never held in memory while its table grows.
+    static let chunkBytes = 64 << 20
 
     static func read(_ data: Data, path: String, candidates: [Codebook], options: LoadOptions) throws(FileError) -> ReturnLoader.FileRead {
         try withFileBytes(data) { raw throws(FileError) in
             let parts = ProcessInfo.processInfo.activeProcessorCount
-            let chunks = raw.count >= chunkThreshold && parts > 1 ? CSVReader.chunks(raw, parts: parts * 2) : []
+            let chunks = raw.count >= chunkThreshold && parts > 1 ? CSVReader.chunks(raw, parts: Swift.max(parts * 2, raw.count / chunkBytes)) : []
             guard chunks.count > 2 else {
                 var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates)
                 try CSVReader.read(raw, file: path, into: &builder)
@@ -40,6 +43,7 @@ enum ParallelCSV {
                 do throws(FileError) {
                     try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[headerRange]), file: path, into: &builder)
                     try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[body[k].range]), file: path, firstRow: body[k].firstRow, into: &builder)
+                    if bytes.raw.count >= chunkBytes { releasePages(bytes.raw, body[k].range) }
                     builder.finish()
                     var read = try builder.result(format: "csv", populations: [])
                     if k > 0 {
@@ -70,6 +74,22 @@ enum ParallelCSV {
             }
             return whole
         }
+    }
+}
+
+extension ParallelCSV {
+    /// Gives back the memory of a parsed chunk's bytes (`MADV_DONTNEED`: a mapped file's pages are
+    /// dropped, a copy's pages zeroed). Only whole pages inside `range`, so the header and the
+    /// neighbouring chunks (other workers may still be reading them) keep theirs; the chunk's bytes
+    /// are not read again.
+    static func releasePages(_ raw: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        guard let base = raw.baseAddress else { return }
+        let page = Swift.max(Int(sysconf(Int32(_SC_PAGESIZE))), 1)
+        let address = Int(bitPattern: base)
+        let start = (address + range.lowerBound + page - 1) / page * page
+        let end = (address + range.upperBound) / page * page
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pointer, end - start, Int32(MADV_DONTNEED))
     }
 }
 
