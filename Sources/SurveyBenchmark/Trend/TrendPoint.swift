@@ -22,10 +22,12 @@ public struct TrendPoint: Sendable, Hashable {
     /// Why this year alone is not comparable with any other (a single-year break such as the voluntary
     /// ASCS 2020-21); such a point is shown but enters neither a test nor a comparable change.
     public var excluded: String?
+    /// Where the SE came from: `published-moe`, `approximate`, `computed` or `none` (benchmarking.md §7).
+    public var seSource: String?
 
     public init(year: String, estimate: Double?, standardError: Double? = nil, lower: Double? = nil, upper: Double? = nil,
                 respondents: Int? = nil, numerator: Double? = nil, denominator: Double? = nil, marker: String? = nil,
-                source: String? = nil, excluded: String? = nil) {
+                source: String? = nil, seSource: String? = nil, excluded: String? = nil) {
         self.year = year
         self.estimate = estimate
         self.standardError = standardError
@@ -37,6 +39,7 @@ public struct TrendPoint: Sendable, Hashable {
         self.marker = marker
         self.source = source
         self.excluded = excluded
+        self.seSource = seSource
     }
 
     /// The 95% interval: the point's own, else `estimate ± 1.959964·SE`; nil without either.
