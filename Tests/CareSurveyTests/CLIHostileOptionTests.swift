@@ -56,6 +56,11 @@ struct CLIHostileOptionTests {
                              "--output", "$T/cb.json"],
                             ["returns": .file, "--survey": .choice, "--survey-year": .surveyYear, "--from": .file,
                              "--output": .output, "--report": .output, "--format": .choice]),
+        "trend": (["Tests/Fixtures/trend/ascof-2022-23.csv", "Tests/Fixtures/trend/ascof-2023-24.csv", "--council", "716",
+                   "--format", "json", "--output", "$T/trend.json"],
+                  ["returns": .files, "--returns": .files, "--population": .file, "--year": .surveyYear, "--council": .council,
+                   "--targets": .file, "--adjust": .choice, "--alpha": .open01, "--suppress-below": .count,
+                   "--format": .choice, "--output": .output]),
     ]
 
     static let estimation: [String: Kind] = [
