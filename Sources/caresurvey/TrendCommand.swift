@@ -36,7 +36,9 @@ struct TrendCommand: ParsableCommand {
 
     static let formats: [OutputFormat] = [.text, .csv, .json, .html]
 
-    var councils: [String] { council.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
+    var councils: [String] {
+        council.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+    }
     var allInputs: [String] { inputs + returns + population + (targets.map { [$0] } ?? []) }
 
     func validate() throws {
@@ -49,7 +51,9 @@ struct TrendCommand: ParsableCommand {
         try Check.inputs(population + (targets.map { [$0] } ?? []), "--population/--targets", folders: false)
         try Check.surveyYear(year, "--year")
         for c in councils { try Check.council(c, "--council") }
-        if let measures, measures.split(separator: ",").isEmpty { throw ValidationError("--measures: an empty list was given") }
+        if let measures, measures.split(separator: ",", omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--measures: an empty measure code was given")
+        }
         try Check.open01(alpha, "--alpha")
         try Check.nonNegative(suppressBelow, "--suppress-below")
         try out.check(writes: Self.formats, inputs: allInputs)
