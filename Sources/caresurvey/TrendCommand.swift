@@ -33,8 +33,9 @@ struct TrendCommand: ParsableCommand {
     @Option(name: .customLong("suppress-below"), help: "Changes with fewer respondents than this are shown, never flagged (0 = off).")
     var suppressBelow: Int = 3
     @OptionGroup var out: OutputOptions
+    @OptionGroup var data: DataOptions
 
-    static let formats: [OutputFormat] = [.text, .csv, .json, .html]
+    static let formats: [OutputFormat] = [.text, .csv, .json]
 
     var councils: [String] {
         council.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
@@ -61,7 +62,7 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try loadToolkit()
+            let toolkit = try data.loadToolkit()
             let pairs = zip(returns, population).map { ReturnsInput(paths: [$0], populations: [$1]) }
             let loaded = try toolkit.trendInputs(inputs, returns: pairs, year: year)
             var options = TrendOptions()
@@ -78,8 +79,7 @@ struct TrendCommand: ParsableCommand {
             switch try out.resolvedFormat(Self.formats) {
             case .json: text = TrendJSON.render(run.trends, context: context)
             case .csv: text = TrendCSV.render(run.trends)
-            case .text: text = TrendText.render(run.trends, context: context)
-            case .html: text = TrendText.render(run.trends, context: context)
+            case .text, .html, .xlsx: text = TrendText.render(run.trends, context: context)
             }
             try out.emit(text, inputs: allInputs + run.paths)
             return 0
