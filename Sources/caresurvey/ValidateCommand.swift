@@ -11,6 +11,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
         Exit status: 0 no errors (warnings allowed), 1 errors found, 3 no file could be read.
         Example: caresurvey validate returns/ --format csv --output problems.csv
+        --annotate OUT.xlsx (one .xlsx return): a copy of the workbook with every problem cell highlighted and \
+        explained in a note, and a first sheet listing every problem with a link to its cell; everything else kept.
         """
     )
 
@@ -18,11 +20,23 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
     @OptionGroup var data: DataOptions
 
+    @Option(help: "Write a copy of the .xlsx return with the problem cells highlighted and explained (never over the input).")
+    var annotate: String?
+
     static let formats: [OutputFormat] = [.text, .csv, .json, .xlsx]
 
     func validate() throws {
         if input.returns.isEmpty { throw ValidationError("give one or more return files or folders") }
         try out.check(writes: Self.formats, inputs: input.returns)
+        if let annotate {
+            var isFolder: ObjCBool = false
+            guard input.returns.count == 1, !(FileManager.default.fileExists(atPath: input.returns[0], isDirectory: &isFolder) && isFolder.boolValue) else {
+                throw ValidationError("--annotate needs exactly one .xlsx return file")
+            }
+            guard annotate.lowercased().hasSuffix(".xlsx") else { throw ValidationError("--annotate \(annotate): the copy must be named .xlsx") }
+            try Check.output(annotate, "--annotate", inputs: input.returns)
+            if let output = out.output, output == annotate { throw ValidationError("--annotate and --output name the same file") }
+        }
     }
 
     func run() throws {
@@ -49,6 +63,17 @@ struct ValidateCommand: ParsableCommand {
                 text = ""
             }
             if try out.resolvedFormat(Self.formats) != .xlsx { try out.emit(text, inputs: LoadedInputs.paths(input.returns)) }
+            if let annotate {
+                guard let table = loaded.table else {
+                    throw CLIFailure(message: "--annotate: \(input.returns[0]) could not be read, so there is nothing to annotate", code: 3)
+                }
+                do {
+                    let done = try XLSXAnnotator.annotate(input.returns[0], diagnostics: loaded.diagnostics, codebook: table.codebook, to: annotate)
+                    note("annotated: \(annotate) — \(done.cells) cells highlighted in \"\(done.sheet)\", \(done.problems) problems listed on \"\(done.listSheet)\"")
+                } catch {
+                    throw CLIFailure(message: "\(error)", code: 3)
+                }
+            }
             if loaded.table == nil {
                 note("caresurvey: no return could be read (\(loaded.files.count) files; the reasons are in the output)")
                 return 3

@@ -1,8 +1,34 @@
 /// Renders one worksheet's XML (`xl/worksheets/sheetN.xml`) as bytes, streamed into the zip entry
 /// in pieces (the whole sheet is never held as XML).
 enum XLSXSheetXML {
+    /// How cells refer to strings and styles: the writer's own package uses the shared-string
+    /// table and its own style sheet; a sheet added to another workbook uses inline strings (the
+    /// workbook's shared strings stay untouched) and that workbook's style indexes.
+    struct Options {
+        var inlineStrings = false
+        /// Style index per `XLSXWriter.Style.rawValue` (nil: the writer's own style sheet).
+        var styleIDs: [Int]?
+    }
+
     static func render(_ sheet: XLSXWriter.Sheet, strings: inout XLSXSharedStringTable,
                        into archive: inout ZipArchiveWriter) throws(ZipArchiveWriter.Failure) {
+        try render(sheet, strings: &strings, options: Options()) { (bytes: [UInt8]) throws(ZipArchiveWriter.Failure) in
+            try archive.append(bytes)
+        }
+    }
+
+    /// A whole sheet's XML with inline strings and the given style indexes.
+    static func bytes(_ sheet: XLSXWriter.Sheet, inlineStyles styleIDs: [Int]) throws(ZipArchiveWriter.Failure) -> [UInt8] {
+        var strings = XLSXSharedStringTable()
+        var out: [UInt8] = []
+        try render(sheet, strings: &strings, options: Options(inlineStrings: true, styleIDs: styleIDs)) { (bytes: [UInt8]) throws(ZipArchiveWriter.Failure) in
+            out.append(contentsOf: bytes)
+        }
+        return out
+    }
+
+    static func render(_ sheet: XLSXWriter.Sheet, strings: inout XLSXSharedStringTable, options: Options,
+                       flush: ([UInt8]) throws(ZipArchiveWriter.Failure) -> Void) throws(ZipArchiveWriter.Failure) {
         let widest = max(sheet.rows.map(\.count).max() ?? 0, 1)
         let letters = (0..<widest).map { Array(XLSXCellRef.columnName($0).utf8) }
         var out: [UInt8] = []
@@ -24,44 +50,56 @@ enum XLSXSheetXML {
             out.append(contentsOf: "\">".utf8)
             for (column, value) in row.enumerated() {
                 guard let value else { continue }
-                cell(value, letters[column], rowDigits, strings: &strings, digits: &digits, to: &out)
+                cell(value, letters[column], rowDigits, strings: &strings, options: options, digits: &digits, to: &out)
             }
             out.append(contentsOf: "</row>".utf8)
             if out.count >= 1 << 18 {
-                try archive.append(out)
+                try flush(out)
                 out.removeAll(keepingCapacity: true)
             }
         }
         out.append(contentsOf: "</sheetData>".utf8)
         out.append(contentsOf: hyperlinks(sheet.links).utf8)
         out.append(contentsOf: "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>".utf8)
-        try archive.append(out)
+        try flush(out)
     }
 
     @inline(__always)
-    private static func cell(_ value: XLSXWriter.Value, _ letters: [UInt8], _ rowDigits: [UInt8],
-                             strings: inout XLSXSharedStringTable, digits: inout [UInt8], to out: inout [UInt8]) {
+    private static func cell(_ value: XLSXWriter.Value, _ letters: [UInt8], _ rowDigits: [UInt8], strings: inout XLSXSharedStringTable,
+                             options: Options, digits: inout [UInt8], to out: inout [UInt8]) {
+        func style(_ s: XLSXWriter.Style) -> Int { options.styleIDs?[s.rawValue] ?? s.rawValue }
+        func text(_ s: String, _ st: XLSXWriter.Style) {
+            if options.inlineStrings {
+                openCell(letters, rowDigits, type: "inlineStr", style: style(st), to: &out, value: false)
+                out.append(contentsOf: "<is><t xml:space=\"preserve\">".utf8)
+                XLSXEscape.appendText(s, to: &out)
+                out.append(contentsOf: "</t></is></c>".utf8)
+                return
+            }
+            openCell(letters, rowDigits, type: "s", style: style(st), to: &out)
+            decimal(strings.index(of: s), into: &digits)
+            out.append(contentsOf: digits)
+            out.append(contentsOf: "</v></c>".utf8)
+        }
         switch value {
         case let .integer(n):
-            openCell(letters, rowDigits, type: nil, style: 0, to: &out)
+            openCell(letters, rowDigits, type: nil, style: style(.normal), to: &out)
             decimal(n, into: &digits)
             out.append(contentsOf: digits)
         case let .number(d):
             guard d.isFinite else { return }
-            openCell(letters, rowDigits, type: nil, style: 0, to: &out)
+            openCell(letters, rowDigits, type: nil, style: style(.normal), to: &out)
             number(d, into: &digits, out: &out)
-        case let .formatted(d, style):
+        case let .formatted(d, st):
             guard d.isFinite else { return }
-            openCell(letters, rowDigits, type: nil, style: style.rawValue, to: &out)
+            openCell(letters, rowDigits, type: nil, style: style(st), to: &out)
             number(d, into: &digits, out: &out)
         case let .text(s):
-            openCell(letters, rowDigits, type: "s", style: 0, to: &out)
-            decimal(strings.index(of: s), into: &digits)
-            out.append(contentsOf: digits)
-        case let .styled(s, style):
-            openCell(letters, rowDigits, type: "s", style: style.rawValue, to: &out)
-            decimal(strings.index(of: s), into: &digits)
-            out.append(contentsOf: digits)
+            text(s, .normal)
+            return
+        case let .styled(s, st):
+            text(s, st)
+            return
         }
         out.append(contentsOf: "</v></c>".utf8)
     }
@@ -110,21 +148,19 @@ enum XLSXSheetXML {
     }
 
     @inline(__always)
-    private static func openCell(_ letters: [UInt8], _ row: [UInt8], type: String?, style: Int, to out: inout [UInt8]) {
+    private static func openCell(_ letters: [UInt8], _ row: [UInt8], type: String?, style: Int, to out: inout [UInt8], value: Bool = true) {
         out.append(contentsOf: "<c r=\"".utf8)
         out.append(contentsOf: letters)
         out.append(contentsOf: row)
         if style != 0 {
             out.append(contentsOf: "\" s=\"".utf8)
-            out.append(UInt8(ascii: "0") + UInt8(style / 10 % 10))
-            out.removeLast(style < 10 ? 1 : 0)
-            out.append(UInt8(ascii: "0") + UInt8(style % 10))
+            out.append(contentsOf: String(style).utf8)
         }
         if let type {
             out.append(contentsOf: "\" t=\"".utf8)
             out.append(contentsOf: type.utf8)
         }
-        out.append(contentsOf: "\"><v>".utf8)
+        out.append(contentsOf: value ? "\"><v>".utf8 : "\">".utf8)
     }
 
     /// Decimal digits of `n` into `scratch` (replacing its content).
