@@ -9,18 +9,7 @@ import Testing
 struct XLSXAnnotateTests {
     static let checker = Fixtures.path("xlsx/check-annotate.py")
 
-    static func script(_ args: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", checker] + args
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    static func script(_ args: [String]) throws -> (status: Int32, output: String) { try PythonScript.run(checker, args) }
 
     /// A faulty copy of the 716 workbook and the faults' cells.
     static func faultyCopy(in dir: URL) throws -> (path: String, faults: [String]) {

@@ -33,19 +33,7 @@ struct XLSXOutputTests {
         return path
     }
 
-    static func python(_ args: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", checker] + args
-        process.currentDirectoryURL = Fixtures.root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    static func python(_ args: [String]) throws -> (status: Int32, output: String) { try PythonScript.run(checker, args) }
 
     /// Runs the command for CSV and for xlsx and checks the workbook's `sheet` against the CSV.
     func check(_ args: [String], sheet: String, formats: String, minimumRows: Int, csvContains: [String] = []) throws {

@@ -159,7 +159,7 @@ public enum XLSXAnnotator {
                                                                                 vmlDefault: needsVMLDefault)
 
         // The package: changed parts rewritten, every other entry copied raw, new parts last.
-        var archive = ZipArchiveWriter()
+        var archive = ZipArchiveWriter(level: 1)  // fastest: the data sheet alone can be 45 MB of XML
         for entry in directory.entries {
             if let bytes = changed[entry.name] {
                 try archive.add(entry.name, bytes)
