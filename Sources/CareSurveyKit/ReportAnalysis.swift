@@ -43,11 +43,7 @@ extension Toolkit {
         var comparisons: [Comparison]?
         var previousFacts: ReportInput.PreviousFigures?
         if let previous {
-            let current = measuresReport.results.compactMap { r -> ComparisonInput? in
-                guard let e = r.estimate else { return nil }
-                return ComparisonInput(measure: r.measure, group: r.group, estimate: e.estimate, standardError: e.standardError,
-                                       surveyYear: measuresReport.surveyYear, respondents: e.respondents)
-            }
+            let current = measuresReport.results.compactMap { $0.comparisonInput(surveyYear: measuresReport.surveyYear) }
             var test = ChangeTest.Options()
             test.alpha = options.alpha
             test.adjust = options.adjust

@@ -87,7 +87,7 @@ extension HTMLReport {
         if published < 0.995, !results.isEmpty {
             let w = (1 - published) * width
             bar += SVG.rect(x, 0, w, height, cssClass: "seg withheld")
-            if w >= 30 { bar += SVG.text("[c]", x: x + w / 2, y: height / 2 + 4, anchor: "middle", cssClass: "seglbl", fill: "#1b1b1b") }
+            if w >= 30 { bar += SVG.text(MissingMarker.suppressed.rawValue, x: x + w / 2, y: height / 2 + 4, anchor: "middle", cssClass: "seglbl", fill: "#1b1b1b") }
         }
         out += SVG.open(id: id + "-svg", width: width, height: height, title: "\(label): answers, \(c.focusShort)",
                         desc: desc.joined(separator: "; "), cssClass: "distbar")
@@ -104,7 +104,7 @@ extension HTMLReport {
             out += "<td>\(HTML.escape(codeLabel(spec, code, codebook)))</td>"
             if let s = r.suppression {
                 seen.insert(s)
-                out += "<td class=\"num supp\">\(HTML.escape(s))<sup><a href=\"#\(s == "[x]" ? "fnd-x" : "fnd-c")\">\(s == "[x]" ? "2" : "1")</a></sup></td><td class=\"num\">–</td>"
+                out += "<td class=\"num supp\">\(HTML.escape(s))<sup><a href=\"#\(r.marker == .notAvailable ? "fnd-x" : "fnd-c")\">\(r.marker == .notAvailable ? "2" : "1")</a></sup></td><td class=\"num\">–</td>"
             } else if let e = r.estimate, let lo = r.lower, let hi = r.upper {
                 out += "<td class=\"num\">\(Fmt.display(e.estimate * 100, 1))%</td>"
                 out += "<td class=\"num ci\">\(Fmt.display(lo * 100, 1)) to \(Fmt.display(hi * 100, 1))</td>"

@@ -59,8 +59,8 @@ extension HTMLReport {
         guard let r else { return "<span class=\"muted\">no data</span>" }
         if let s = r.suppression {
             seen.insert(s)
-            let fn = s == "[x]" ? "fn-x" : "fn-c"
-            return "<span class=\"supp\">\(HTML.escape(s))</span><sup><a href=\"#\(fn)\" aria-label=\"see note\">\(s == "[x]" ? "2" : "1")</a></sup>"
+            let zero = r.marker == .notAvailable
+            return "<span class=\"supp\">\(HTML.escape(s))</span><sup><a href=\"#\(zero ? "fn-x" : "fn-c")\" aria-label=\"see note\">\(zero ? "2" : "1")</a></sup>"
         }
         guard let e = r.estimate, let lo = r.lower, let hi = r.upper else { return "<span class=\"muted\">no estimate</span>" }
         return "<span class=\"val\">\(format.value(e.estimate))</span><br><span class=\"ci\">(\(format.interval(lo, hi)))</span>"
@@ -70,11 +70,11 @@ extension HTMLReport {
     static func suppressionFootnotes(_ seen: Set<String>, threshold: Int, prefix: String = "fn") -> String {
         guard !seen.isEmpty else { return "" }
         var out = "<ol class=\"footnotes\">"
-        if seen.contains("[c]") {
+        if seen.contains(MissingMarker.suppressed.rawValue) {
             out += "<li id=\"\(prefix)-c\" value=\"1\"><strong>[c]</strong> confidential: fewer than \(threshold) respondents, so the value "
             out += "and its interval are suppressed (disclosure control).</li>"
         }
-        if seen.contains("[x]") {
+        if seen.contains(MissingMarker.notAvailable.rawValue) {
             out += "<li id=\"\(prefix)-x\" value=\"2\"><strong>[x]</strong> not available: no respondents.</li>"
         }
         return out + "</ol>\n"

@@ -29,7 +29,8 @@ extension MeasuresJSON {
                 hide ? .empty : .optional(e?.estimate), hide ? .empty : .optional(e?.standardError),
                 hide ? .empty : .optional(r.lower), hide ? .empty : .optional(r.upper),
                 r.suppression.map(CSVWriter.Cell.text) ?? .integer(e?.respondents ?? 0),
-                .optional(e?.population), .integer(e?.cells ?? 0), .integer(e?.singleRespondentCells ?? 0),
+                // A suppressed result reveals no count from which its base could be read (#18).
+                .optional(e?.population), hide ? .empty : .integer(e?.cells ?? 0), hide ? .empty : .integer(e?.singleRespondentCells ?? 0),
                 hide ? .empty : .optional(e?.designEffect), .text(hide ? "true" : "false"), .text(r.group.group ?? ""),
             ])
             t.isProportionRow.append(r.kind == .proportion)
@@ -62,7 +63,8 @@ extension TablesJSON {
                            hide ? .empty : .optional(e?.estimate), hide ? .empty : .optional(e?.standardError),
                            hide ? .empty : .optional(r.lower), hide ? .empty : .optional(r.upper),
                            r.suppression.map(CSVWriter.Cell.text) ?? .integer(e?.respondents ?? 0), .optional(e?.population),
-                           .integer(e?.cells ?? 0), .integer(e?.singleRespondentCells ?? 0), .text(hide ? "true" : "false"),
+                           hide ? .empty : .integer(e?.cells ?? 0), hide ? .empty : .integer(e?.singleRespondentCells ?? 0),
+                           .text(hide ? "true" : "false"),
                            .text(r.group.group ?? "")])
         }
         t.frozenColumns = 2

@@ -19,7 +19,7 @@ public enum MeasuresText {
     }
 
     static func value(_ r: MeasureResult) -> String {
-        if let s = r.suppression { return "\(s) (suppressed: \(r.disclosureCount == 0 ? "no respondents" : "fewer respondents than the threshold"))" }
+        if let s = r.suppression { return "\(s) (suppressed: \(r.marker == .notAvailable ? "no respondents" : "fewer respondents than the threshold"))" }
         guard let e = r.estimate, let lo = r.lower, let hi = r.upper else { return "no estimate" }
         let text: String
         if r.kind == .proportion {
