@@ -41,8 +41,9 @@ public enum MeasuresJSON {
             ("upper", hide ? .null : .number(r.upper)),
             ("respondents", r.suppression.map(JSONValue.string) ?? .int(e?.respondents ?? 0)),
             ("population", e.map { .double($0.population) } ?? .null),
-            ("cells", .int(e?.cells ?? 0)),
-            ("singleRespondentCells", .int(e?.singleRespondentCells ?? 0)),
+            // A suppressed result reveals no count from which its base could be read (#18).
+            ("cells", hide ? .null : .int(e?.cells ?? 0)),
+            ("singleRespondentCells", hide ? .null : .int(e?.singleRespondentCells ?? 0)),
             ("designEffect", hide ? .null : .number(e?.designEffect)),
             ("suppressed", .bool(hide)),
             ("notes", .array(r.notes.map(JSONValue.string))),

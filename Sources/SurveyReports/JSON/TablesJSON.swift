@@ -27,8 +27,9 @@ public enum TablesJSON {
             ("upper", hide ? .null : .number(r.upper)),
             ("respondents", r.suppression.map(JSONValue.string) ?? .int(e?.respondents ?? 0)),
             ("population", e.map { .double($0.population) } ?? .null),
-            ("cells", .int(e?.cells ?? 0)),
-            ("singleRespondentCells", .int(e?.singleRespondentCells ?? 0)),
+            // A suppressed result reveals no count from which its base could be read (#18).
+            ("cells", hide ? .null : .int(e?.cells ?? 0)),
+            ("singleRespondentCells", hide ? .null : .int(e?.singleRespondentCells ?? 0)),
             ("suppressed", .bool(hide)),
         ])
     }
