@@ -13,6 +13,11 @@ public enum PipelineError: Error, CustomStringConvertible {
     case scoring(ScoringError)
     case estimation(EstimationError)
     case invalidInput(String)
+    /// A return's columns do not fit the chosen or detected codebook (and `--force-codebook` was not given).
+    case codebookDoesNotFit([Diagnostic])
+    /// Some input could not be used (unreadable files, rejected population rows, a council given
+    /// twice) and `--allow-partial` was not given.
+    case partialInput([Diagnostic])
 
     public var description: String {
         switch self {
@@ -24,6 +29,12 @@ public enum PipelineError: Error, CustomStringConvertible {
         case let .scoring(e): return e.description
         case let .estimation(e): return e.description
         case let .invalidInput(message): return message
+        case let .codebookDoesNotFit(problems):
+            return "the returns do not fit the codebook; nothing was estimated:\n" + InputProblems.lines(problems)
+                + "\n(give the right --survey/--survey-year, fix the file, or read it anyway with --force-codebook: every output then carries a warning)"
+        case let .partialInput(problems):
+            return "some input could not be used; nothing was estimated:\n" + InputProblems.lines(problems)
+                + "\n(fix the input, or use what could be read with --allow-partial: the outputs then say what was left out)"
         }
     }
 
@@ -35,6 +46,8 @@ public enum PipelineError: Error, CustomStringConvertible {
             if case .file = failure { return 3 }
             return 1
         case .invalidInput: return 2
+        case let .partialInput(problems):
+            return problems.contains { $0.rule == "unreadable-file" } ? 3 : 1
         default: return 1
         }
     }
@@ -48,6 +61,8 @@ public struct PreparedSurvey: Sendable {
     public let populations: Populations?
     public let populationDiagnostics: [Diagnostic]
     public let notes: [String]
+    /// What was left out or forced (accepted by `--allow-partial` / `--force-codebook`).
+    public let problems: InputProblems
     public var codebook: Codebook { scored.table.codebook }
     public var errors: Int { loaded.summary.errors + populationDiagnostics.filter { $0.severity == .error }.count }
     public var warnings: Int { loaded.summary.warnings + populationDiagnostics.filter { $0.severity == .warning }.count }
@@ -59,6 +74,8 @@ extension Toolkit {
     public func prepare(returns paths: [String], populationFiles: [String], options: LoadOptions,
                         requirePopulations: Bool = true) throws(PipelineError) -> PreparedSurvey {
         let loaded = load(paths, options: options)
+        let early = InputProblems(loaded: loaded, populationDiagnostics: [])
+        if !early.codebook.isEmpty && !options.forceCodebook { throw .codebookDoesNotFit(early.codebook) }
         guard let table = loaded.table else { throw .noReadableInput(loaded.files) }
         let scored: ScoredReturns
         do { scored = try score(table) } catch { throw .scoring(error) }
@@ -73,7 +90,11 @@ extension Toolkit {
         } catch {
             if requirePopulations { throw .populations(error) }
         }
-        return PreparedSurvey(loaded: loaded, scored: scored, populations: populations, populationDiagnostics: popDiagnostics, notes: notes)
+        let problems = InputProblems(loaded: loaded, populationDiagnostics: popDiagnostics)
+        if !problems.partial.isEmpty && !options.allowPartial { throw .partialInput(problems.partial) }
+        notes = problems.notes(loaded: loaded) + notes
+        return PreparedSurvey(loaded: loaded, scored: scored, populations: populations, populationDiagnostics: popDiagnostics,
+                              notes: notes, problems: problems)
     }
 
     /// Every measure for every group.

@@ -20,6 +20,30 @@ public enum PopulationInputs {
         }
     }
 
+    /// Every population file checked as `validate --population` does: a report per file (rows read,
+    /// rows with errors) and the diagnostics; a file that cannot be read is an `unreadable-file` error.
+    public static func check(files: [String], codebook: Codebook) -> (files: [FileReport], diagnostics: [Diagnostic]) {
+        var reports: [FileReport] = []
+        var diagnostics: [Diagnostic] = []
+        for path in files {
+            var summary = ReadSummary()
+            do {
+                let result = try PopulationFile.read(path: path, scheme: codebook.populations)
+                summary.rowsRead = result.rowsRead
+                summary.rowsWithErrors = Set(result.diagnostics.filter { $0.severity == .error }.compactMap(\.row)).count
+                summary.errors = result.diagnostics.filter { $0.severity == .error }.count
+                summary.warnings = result.diagnostics.count - summary.errors
+                diagnostics += result.diagnostics
+                reports.append(FileReport(path: path, format: "population", sheet: nil, codebook: codebook.id, summary: summary, error: nil))
+            } catch {
+                summary.errors = 1
+                diagnostics.append(.error("unreadable-file", error.description, file: path))
+                reports.append(FileReport(path: path, format: "population", sheet: nil, codebook: codebook.id, summary: summary, error: error.description))
+            }
+        }
+        return (reports, diagnostics)
+    }
+
     /// Files take precedence over workbook tables for the same council.
     public static func load(files: [String], workbookRows: [PopulationRow], codebook: Codebook) throws(Failure) -> Loaded {
         var rows: [PopulationRow] = []

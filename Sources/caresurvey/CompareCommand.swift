@@ -30,6 +30,7 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("suppress-below"), help: "Disclosure control threshold (0 = off).") var suppressBelow: Int = 3
     @OptionGroup var out: OutputOptions
     @OptionGroup var data: DataOptions
+    @OptionGroup var completeness: CompletenessFlags
 
     static let formats: [OutputFormat] = [.text, .csv, .json, .xlsx]
 
@@ -52,9 +53,9 @@ struct CompareCommand: ParsableCommand {
             var options = EstimationOptions()
             try EstimationArguments.applyGrouping(by, to: &options)
             let a = try toolkit.yearFigures(paths: before, populations: beforePopulation,
-                                            options: LoadOptions(survey: survey?.rawValue, surveyYear: beforeYear), estimation: options)
+                                            options: completeness.apply(LoadOptions(survey: survey?.rawValue, surveyYear: beforeYear)), estimation: options)
             let b = try toolkit.yearFigures(paths: after, populations: afterPopulation,
-                                            options: LoadOptions(survey: survey?.rawValue, surveyYear: afterYear), estimation: options)
+                                            options: completeness.apply(LoadOptions(survey: survey?.rawValue, surveyYear: afterYear)), estimation: options)
             var test = ChangeTest.Options()
             test.alpha = alpha
             test.adjust = adjustment

@@ -19,12 +19,30 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Council code for returns that have none (column A and the Sign Off Sheet empty).")
     var council: String?
 
-    var loadOptions: LoadOptions { LoadOptions(survey: survey?.rawValue, surveyYear: surveyYear, council: council) }
+    @OptionGroup var completeness: CompletenessFlags
+
+    var loadOptions: LoadOptions { completeness.apply(LoadOptions(survey: survey?.rawValue, surveyYear: surveyYear, council: council)) }
 
     func validate() throws {
         try Check.inputs(returns, "returns", folders: true)
         try Check.surveyYear(surveyYear, "--survey-year")
         try Check.council(council, "--council")
+    }
+}
+
+/// What to do when input does not fit or is incomplete (default: stop with the reasons).
+struct CompletenessFlags: ParsableArguments {
+    @Flag(name: .customLong("force-codebook"), help: "Read returns with the chosen --survey/--survey-year even when their columns fit another codebook or lack mandatory columns (every output then carries a warning).")
+    var forceCodebook = false
+
+    @Flag(name: .customLong("allow-partial"), help: "Use what could be read when some input files or population rows cannot be used, or a council is given twice (the outputs say what was left out).")
+    var allowPartial = false
+
+    func apply(_ options: LoadOptions) -> LoadOptions {
+        var o = options
+        o.forceCodebook = forceCodebook
+        o.allowPartial = allowPartial
+        return o
     }
 }
 

@@ -25,6 +25,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("survey-year"), help: "Survey year, e.g. 2021-22 (default: detected from the columns).") var surveyYear: String?
     @Option(help: "The council the report is about (default: the only council, or all councils).") var council: String?
     @OptionGroup var estimation: EstimationArguments
+    @OptionGroup var completeness: CompletenessFlags
     @Option(parsing: .upToNextOption, help: "Previous year: results JSON, published-figures CSV, or returns.") var previous: [String] = []
     @Option(name: .customLong("previous-population"), help: "Populations for the previous year's returns.") var previousPopulation: [String] = []
     @Option(name: .customLong("previous-year"), help: "Survey year of the previous figures, when the input does not say.") var previousYear: String?
@@ -56,7 +57,7 @@ struct ReportCommand: ParsableCommand {
                 throw CLIFailure(message: "report always shows each council and England; --by is not used (try `caresurvey measures --by …`)", code: 2)
             }
             let toolkit = try data.loadToolkit()
-            let load = LoadOptions(survey: survey?.rawValue, surveyYear: surveyYear)
+            let load = completeness.apply(LoadOptions(survey: survey?.rawValue, surveyYear: surveyYear))
             let prepared = try toolkit.prepare(returns: returns, populationFiles: estimation.population, options: load)
             var options = ReportOptions()
             options.estimation = try estimation.options()
@@ -69,7 +70,7 @@ struct ReportCommand: ParsableCommand {
                 var figuresOptions = options.estimation
                 figuresOptions.domains = []
                 previousFigures = try toolkit.yearFigures(paths: previous, populations: previousPopulation,
-                                                          options: LoadOptions(survey: survey?.rawValue ?? prepared.codebook.survey.lowercased(), surveyYear: previousYear),
+                                                          options: completeness.apply(LoadOptions(survey: survey ?? prepared.codebook.survey.lowercased(), surveyYear: previousYear)),
                                                           estimation: figuresOptions)
             }
             let input = try toolkit.reportInput(prepared, options: options, previous: previousFigures, previousPaths: previous)

@@ -9,7 +9,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check returns against the codebook: every problem with file, sheet, row, column and rule.",
         discussion: """
-        Exit status: 0 no errors (warnings allowed), 1 errors found, 3 no file could be read.
+        Exit status: 0 no errors (warnings allowed), 1 errors found (a return that fits another codebook, a rejected population row), 3 no file (or a population file) could be read.
         Example: caresurvey validate returns/ --format csv --output problems.csv
         --annotate OUT.xlsx (one .xlsx return): a copy of the workbook with every problem cell highlighted and \
         explained in a note, and a first sheet listing every problem with a link to its cell; everything else kept.
@@ -23,11 +23,15 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Write a copy of the .xlsx return with the problem cells highlighted and explained (never over the input).")
     var annotate: String?
 
+    @Option(name: .customLong("population"), help: "Eligible-population file(s) to check too: every rejected row with file, row, column, value and rule.")
+    var population: [String] = []
+
     static let formats: [OutputFormat] = [.text, .csv, .json, .xlsx]
 
     func validate() throws {
         if input.returns.isEmpty { throw ValidationError("give one or more return files or folders") }
-        try out.check(writes: Self.formats, inputs: input.returns)
+        try Check.inputs(population, "--population", folders: false)
+        try out.check(writes: Self.formats, inputs: input.returns + population)
         if let annotate {
             var isFolder: ObjCBool = false
             guard input.returns.count == 1, !(FileManager.default.fileExists(atPath: input.returns[0], isDirectory: &isFolder) && isFolder.boolValue) else {
@@ -46,23 +50,33 @@ struct ValidateCommand: ParsableCommand {
             let survey = loaded.table.map { "\($0.codebook.survey) \($0.codebook.surveyYear)" }
             if let survey, isatty(STDERR_FILENO) != 0 { note("Read as \(survey)") }
             let rates = loaded.table.flatMap { try? toolkit.score($0) }.map(ResponseRates.compute) ?? []
+            var files = loaded.files
+            var diagnostics = loaded.diagnostics
+            var summary = loaded.summary
+            if let codebook = loaded.table?.codebook, !population.isEmpty {
+                let checked = PopulationInputs.check(files: population, codebook: codebook)
+                files += checked.files
+                diagnostics += checked.diagnostics
+                summary.errors += checked.diagnostics.filter { $0.severity == .error }.count
+                summary.warnings += checked.diagnostics.filter { $0.severity == .warning }.count
+            }
             let text: String
             switch try out.resolvedFormat(Self.formats) {
-            case .json, .html: text = ValidationOutput.json(summary: loaded.summary, files: loaded.files, diagnostics: loaded.diagnostics,
+            case .json, .html: text = ValidationOutput.json(summary: summary, files: files, diagnostics: diagnostics,
                                                             survey: survey, responseRates: rates)
-            case .csv: text = ValidationOutput.csv(loaded.diagnostics)
-            case .text: text = ValidationOutput.text(summary: loaded.summary, files: loaded.files, diagnostics: loaded.diagnostics,
+            case .csv: text = ValidationOutput.csv(diagnostics)
+            case .text: text = ValidationOutput.text(summary: summary, files: files, diagnostics: diagnostics,
                                                      responseRates: rates)
             case .xlsx:
-                let s = loaded.summary
-                let summary = "Rows read: \(s.rowsRead) (\(s.respondents) respondents); errors: \(s.errors); warnings: \(s.warnings)."
+                let s = summary
+                let line = "Rows read: \(s.rowsRead) (\(s.respondents) respondents); errors: \(s.errors); warnings: \(s.warnings)."
                 try out.emitWorkbook(title: "Validation of the returns\(survey.map { " (\($0))" } ?? "") (CareSurvey validate)",
-                                     tables: [ValidationOutput.table(loaded.diagnostics)],
-                                     notes: [summary, "Severity: error (the value is treated as missing) or warning (kept, but check it). Rows are spreadsheet rows (1-based) for workbooks and line numbers for CSV files."],
-                                     inputs: LoadedInputs.paths(input.returns))
+                                     tables: [ValidationOutput.table(diagnostics)],
+                                     notes: [line, "Severity: error (the value is treated as missing) or warning (kept, but check it). Rows are spreadsheet rows (1-based) for workbooks and line numbers for CSV files."],
+                                     inputs: LoadedInputs.paths(input.returns) + population)
                 text = ""
             }
-            if try out.resolvedFormat(Self.formats) != .xlsx { try out.emit(text, inputs: LoadedInputs.paths(input.returns)) }
+            if try out.resolvedFormat(Self.formats) != .xlsx { try out.emit(text, inputs: LoadedInputs.paths(input.returns) + population) }
             if let annotate {
                 guard let table = loaded.table else {
                     throw CLIFailure(message: "--annotate: \(input.returns[0]) could not be read, so there is nothing to annotate", code: 3)
@@ -74,11 +88,12 @@ struct ValidateCommand: ParsableCommand {
                     throw CLIFailure(message: "\(error)", code: 3)
                 }
             }
-            if loaded.table == nil {
+            if loaded.table == nil && !diagnostics.contains(where: { $0.rule == "codebook-mismatch" }) {
                 note("caresurvey: no return could be read (\(loaded.files.count) files; the reasons are in the output)")
                 return 3
             }
-            return loaded.summary.errors > 0 ? 1 : 0
+            if files.contains(where: { $0.error != nil && $0.format == "population" }) { return 3 }
+            return summary.errors > 0 ? 1 : 0
         }
     }
 }

@@ -17,6 +17,8 @@ public enum FileError: Error, Equatable, Sendable, CustomStringConvertible {
     case limitExceeded(file: String, limit: String, reason: String)
     /// A required column is missing, so the file cannot be interpreted.
     case missingColumns(file: String, sheet: String?, columns: [String])
+    /// The file's columns do not fit the chosen (or detected) codebook; `fits` is the one they fit.
+    case codebookMismatch(file: String, sheet: String?, expected: String, fits: String, reason: String)
 
     public var description: String {
         switch self {
@@ -44,6 +46,8 @@ public enum FileError: Error, Equatable, Sendable, CustomStringConvertible {
             var place = file
             if let sheet { place += ", sheet \"\(sheet)\"" }
             return "\(place): required columns missing: \(columns.joined(separator: ", "))"
+        case let .codebookMismatch(file, _, expected, fits, reason):
+            return "\(file): the columns do not fit \(expected) (\(reason)); they fit \(fits). Choose it with --survey and --survey-year, or read it as \(expected) anyway with --force-codebook"
         }
     }
 }

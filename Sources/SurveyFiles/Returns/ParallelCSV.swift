@@ -16,7 +16,8 @@ enum ParallelCSV {
             let parts = ProcessInfo.processInfo.activeProcessorCount
             let chunks = raw.count >= chunkThreshold && parts > 1 ? CSVReader.chunks(raw, parts: Swift.max(parts * 2, raw.count / chunkBytes)) : []
             guard chunks.count > 2 else {
-                var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates)
+                var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates,
+                                          alternatives: options.alternatives, force: options.forceCodebook)
                 try CSVReader.read(raw, file: path, into: &builder)
                 builder.finish()
                 return try builder.result(format: "csv", populations: [])
@@ -36,7 +37,8 @@ enum ParallelCSV {
             let totalRecords = expected.reduce(0, +)
             let results = ParallelResults<Result<ReturnLoader.FileRead, FileError>>(count: body.count)
             DispatchQueue.concurrentPerform(iterations: body.count) { k in
-                var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates)
+                var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates,
+                                          alternatives: options.alternatives, force: options.forceCodebook)
                 // Records in this chunk; the first chunk's table reserves room for the whole file,
                 // so the later chunks are appended to it in place.
                 builder.expectedRows = k == 0 ? totalRecords : expected[k]

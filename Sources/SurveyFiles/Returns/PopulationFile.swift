@@ -8,6 +8,8 @@ public enum PopulationFile {
     public struct Result: Sendable {
         public var rows: [PopulationRow]
         public var diagnostics: [Diagnostic]
+        /// Data rows in the file (blank rows not counted); `rows.count` of them were used.
+        public var rowsRead = 0
     }
 
     public static func read(path: String, scheme: PopulationScheme) throws(FileError) -> Result {
@@ -33,6 +35,7 @@ public enum PopulationFile {
         var out: [PopulationRow] = []
         out.reserveCapacity(rows.count)
         var diagnostics: [Diagnostic] = []
+        var rowsRead = 0
         // Allowed values per dimension column (a short list: a linear search beats hashing).
         let allowedLists = dimCols.map { scheme.values[$0.0] }
         // Duplicate rows are found by the key "council|value|…". When every dimension has a list of
@@ -51,14 +54,18 @@ public enum PopulationFile {
         for (number, cells) in rows.dropFirst() {
             func cell(_ i: Int) -> String { i < cells.count ? trim(cells[i]) : "" }
             if cells.allSatisfy({ trim($0).isEmpty }) { continue }
+            rowsRead += 1
             let council = cell(councilCol)
             let popText = cell(popCol)
             guard !council.isEmpty else {
                 diagnostics.append(.error("council-missing", "population row without a council code", file: path, row: number, column: "LaCode"))
                 continue
             }
-            guard let population = Double(popText), population >= 0, population.isFinite else {
-                diagnostics.append(.error("invalid-population", "population \"\(popText)\" is not a number of people (0 or more)", file: path, row: number, column: "Population", value: popText))
+            let population: Double
+            switch PopulationNumber.parse(popText) {
+            case let .success(value): population = value
+            case let .failure(refusal):
+                diagnostics.append(.error("invalid-population", "population \"\(popText)\" is not a number of people (0 or more): \(refusal.reason); the row is not used", file: path, row: number, column: "Population", value: popText))
                 continue
             }
             var row = PopulationRow(council: council, population: population)
@@ -123,7 +130,7 @@ public enum PopulationFile {
             }
             out.append(row)
         }
-        return Result(rows: out, diagnostics: diagnostics)
+        return Result(rows: out, diagnostics: diagnostics, rowsRead: rowsRead)
     }
 }
 

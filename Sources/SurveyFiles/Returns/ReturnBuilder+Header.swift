@@ -26,6 +26,7 @@ extension ReturnBuilder {
             fatal = .notAWorkbook(file: file, reason: "no questionnaire is available to read it")
             return
         }
+        guard checkFit(codebook, result: result, detected: detected, fileColumns: fileColumns) else { return }
         if !detected && candidates.count > 1 {
             report(.warning("survey-not-detected", "could not tell the survey and year from the columns; read as \(codebook.survey) \(codebook.surveyYear) (choose with --survey and --survey-year)", row: headerRow))
         }

@@ -17,6 +17,10 @@ struct ReturnBuilder: CellSink {
     /// Council code used when a row has none (Sign Off Sheet cell or `--council`).
     let fallbackCouncil: String?
     let candidates: [Codebook]
+    /// Every codebook that could read this file (to name the one it fits when `candidates` do not).
+    let alternatives: [Codebook]
+    /// Read with the chosen codebook even when another fits better (`--force-codebook`).
+    let force: Bool
     /// The number of data rows expected (0 = unknown): the table reserves room for them.
     var expectedRows = 0
 
@@ -56,7 +60,10 @@ struct ReturnBuilder: CellSink {
     private var lastCouncilCode = ""
     private var lastCouncil = (code: "", index: Int32(-1))
 
-    init(file: String, sheet: String?, mode: HeaderMatcher.Mode, headerRow: Int, fallbackCouncil: String?, candidates: [Codebook]) {
+    init(file: String, sheet: String?, mode: HeaderMatcher.Mode, headerRow: Int, fallbackCouncil: String?, candidates: [Codebook],
+         alternatives: [Codebook] = [], force: Bool = false) {
+        self.alternatives = alternatives
+        self.force = force
         self.file = file
         self.sheet = sheet
         self.mode = mode

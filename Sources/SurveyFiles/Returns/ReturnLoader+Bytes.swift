@@ -8,10 +8,8 @@ extension ReturnLoader {
     /// Used by the fuzz targets (Fuzz/) and by callers that already hold the bytes.
     public static func loadCSV(bytes: [UInt8], name: String, codebooks: [Codebook],
                                options: LoadOptions = LoadOptions()) -> LoadedReturns {
-        let candidates = codebooks.filter { cb in
-            (options.survey.map { $0.lowercased() == cb.survey.lowercased() } ?? true)
-                && (options.surveyYear.map { $0 == cb.surveyYear } ?? true)
-        }
+        var options = options
+        let candidates = options.candidates(from: codebooks)
         let read: FileRead
         do throws(FileError) {
             guard !candidates.isEmpty else {

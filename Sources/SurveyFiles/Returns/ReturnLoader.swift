@@ -10,11 +10,30 @@ public struct LoadOptions: Sendable {
     /// Council code for rows (or workbooks) that have none.
     public var council: String?
     public var limits: XLSXLimits
-    public init(survey: String? = nil, surveyYear: String? = nil, council: String? = nil, limits: XLSXLimits = .default) {
+    /// Read a file with the chosen codebook even when its columns fit another one better
+    /// (`--force-codebook`); the file then carries a `codebook-forced` warning.
+    public var forceCodebook: Bool
+    /// Use what could be read when some input files or population rows could not (`--allow-partial`).
+    public var allowPartial: Bool
+    /// Every codebook, also those outside the chosen survey and year: to name the one a file fits.
+    var alternatives: [Codebook] = []
+    public init(survey: String? = nil, surveyYear: String? = nil, council: String? = nil, limits: XLSXLimits = .default,
+                forceCodebook: Bool = false, allowPartial: Bool = false) {
         self.survey = survey
         self.surveyYear = surveyYear
         self.council = council
         self.limits = limits
+        self.forceCodebook = forceCodebook
+        self.allowPartial = allowPartial
+    }
+
+    /// The codebooks of the chosen survey and year (all of them when none is chosen); sets `alternatives`.
+    mutating func candidates(from codebooks: [Codebook]) -> [Codebook] {
+        alternatives = codebooks
+        return codebooks.filter { cb in
+            (survey.map { $0.lowercased() == cb.survey.lowercased() } ?? true)
+                && (surveyYear.map { $0 == cb.surveyYear } ?? true)
+        }
     }
 }
 
@@ -37,10 +56,9 @@ public struct LoadedReturns: Sendable {
 /// are still read; rows are never dropped silently.
 public enum ReturnLoader {
     public static func load(paths: [String], codebooks: [Codebook], options: LoadOptions = LoadOptions()) -> LoadedReturns {
-        let candidates = codebooks.filter { cb in
-            (options.survey.map { $0.lowercased() == cb.survey.lowercased() } ?? true)
-                && (options.surveyYear.map { $0 == cb.surveyYear } ?? true)
-        }
+        var chosen = options
+        let candidates = chosen.candidates(from: codebooks)
+        let options = chosen
         let files = expand(paths)
         let results = ParallelResults<FileRead>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
@@ -110,7 +128,9 @@ public enum ReturnLoader {
         var message = error.description
         if message.hasPrefix(path + ": ") { message.removeFirst(path.count + 2) }
         if message.hasPrefix(path + ", ") { message.removeFirst(path.count + 2) }
-        let diagnostic = Diagnostic.error("unreadable-file", message, file: path, sheet: sheetOf(error), row: rowOf(error),
+        let rule: String
+        if case .codebookMismatch = error { rule = "codebook-mismatch" } else { rule = "unreadable-file" }
+        let diagnostic = Diagnostic.error(rule, message, file: path, sheet: sheetOf(error), row: rowOf(error),
                                           column: columnOf(error))
         return FileRead(report: FileReport(path: path, format: format, sheet: nil, codebook: nil, summary: summary, error: message),
                         table: nil, diagnostics: [diagnostic], populations: [], rowHasError: [])
@@ -129,6 +149,7 @@ public enum ReturnLoader {
     static func sheetOf(_ error: FileError) -> String? {
         if case let .malformed(_, sheet, _, _, _) = error { return sheet }
         if case let .missingColumns(_, sheet, _) = error { return sheet }
+        if case let .codebookMismatch(_, sheet, _, _, _) = error { return sheet }
         return nil
     }
 

@@ -11,6 +11,11 @@ enum WorkbookReturn {
         let withSheet = candidates.filter { names.contains($0.excel.sheet) }
         guard let first = withSheet.first else {
             let expected = candidates.first?.excel.sheet ?? "Service User Data"
+            // The data sheet of another survey: the workbook fits that codebook, not the chosen one.
+            if let other = options.alternatives.first(where: { names.contains($0.excel.sheet) }), let chosen = candidates.first {
+                throw .codebookMismatch(file: path, sheet: nil, expected: chosen.id, fits: other.id,
+                                        reason: "no sheet \"\(expected)\"; the workbook has the \(other.survey) data sheet \"\(other.excel.sheet)\"")
+            }
             // Let the reader build the error with its near-match suggestion.
             var probe = ProbeSink()
             try workbook.readSheet(expected, into: &probe)
@@ -27,23 +32,31 @@ enum WorkbookReturn {
             }
         }
         var builder = ReturnBuilder(file: path, sheet: sheet, mode: .excel, headerRow: first.excel.headerRow,
-                                    fallbackCouncil: fallback ?? options.council, candidates: sameSheet)
+                                    fallbackCouncil: fallback ?? options.council, candidates: sameSheet,
+                                    alternatives: options.alternatives.filter { $0.excel.sheet == sheet }, force: options.forceCodebook)
         try workbook.readSheet(sheet, into: &builder)
         builder.finish()
         var populations: [PopulationRow] = []
+        var populationDiagnostics: [Diagnostic] = []
         if let table = builder.table, let layout = table.codebook.excel.populationSheet, names.contains(layout.sheet) {
             let council = table.councils.first { !$0.isEmpty } ?? fallback ?? options.council
             if let council {
-                populations = try readPopulations(workbook, layout: layout, council: council)
+                (populations, populationDiagnostics) = try readPopulations(workbook, layout: layout, council: council, path: path)
             }
         }
-        return try builder.result(format: "xlsx", populations: populations)
+        var read = try builder.result(format: "xlsx", populations: populations)
+        read.diagnostics += populationDiagnostics
+        read.report.summary.errors += populationDiagnostics.count
+        return read
     }
 
     /// The population tables as detailed rows; none when the tables are blank.
-    static func readPopulations(_ workbook: XLSXWorkbook, layout: Codebook.PopulationSheet, council: String) throws(FileError) -> [PopulationRow] {
+    /// A cell that is filled in but not a population is an `invalid-population` error (the cell is not used).
+    static func readPopulations(_ workbook: XLSXWorkbook, layout: Codebook.PopulationSheet, council: String,
+                                path: String) throws(FileError) -> ([PopulationRow], [Diagnostic]) {
         let grid = try workbook.readGrid(sheet: layout.sheet)
         var rows: [PopulationRow] = []
+        var diagnostics: [Diagnostic] = []
         var anyValue = false
         for block in layout.tables {
             for (offset, rowDims) in block.rowOrder.enumerated() {
@@ -51,8 +64,17 @@ enum WorkbookReturn {
                 for (letters, colDims) in block.columns.sorted(by: { $0.key < $1.key }) {
                     guard let column = XLSXCellRef.columnIndex(letters) else { continue }
                     let text = grid[rowNumber]?[column]?.trimmingCharacters(in: .whitespaces) ?? ""
-                    let value = Double(text) ?? 0
-                    if !text.isEmpty { anyValue = true }
+                    var value = 0.0
+                    if !text.isEmpty {
+                        anyValue = true
+                        switch PopulationNumber.parse(text) {
+                        case let .success(number): value = number
+                        case let .failure(refusal):
+                            diagnostics.append(.error("invalid-population", "population \"\(text)\" is not a number of people (0 or more): \(refusal.reason); the cell is not used",
+                                                      file: path, sheet: layout.sheet, row: rowNumber, column: letters, value: text))
+                            continue
+                        }
+                    }
                     var dims = block.values
                     dims.merge(rowDims) { a, _ in a }
                     dims.merge(colDims) { a, _ in a }
@@ -60,7 +82,7 @@ enum WorkbookReturn {
                 }
             }
         }
-        return anyValue ? rows : []
+        return anyValue ? (rows, diagnostics) : ([], [])
     }
 }
 

@@ -43,6 +43,9 @@ public enum ValidationOutput {
         for f in files {
             if let error = f.error {
                 out += "✗ \(f.path): \(error)\n"
+            } else if f.format == "population" {
+                let rejected = f.summary.rowsWithErrors
+                out += "\(rejected == 0 ? "✓" : "✗") \(f.path) — population: \(f.summary.rowsRead) rows, \(f.summary.rowsRead - rejected) used, \(rejected) rejected\n"
             } else {
                 out += "✓ \(f.path)\(f.sheet.map { " [\($0)]" } ?? "") — \(f.codebook ?? "?"): \(f.summary.rowsRead) rows, \(f.summary.respondents) respondents, \(f.summary.errors) errors, \(f.summary.warnings) warnings\n"
             }
