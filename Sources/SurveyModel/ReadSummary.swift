@@ -11,6 +11,8 @@ public struct ReadSummary: Sendable, Hashable, Codable {
     /// Completely empty records (CSV blank lines, empty sheet rows).
     public var blankRowsSkipped = 0
     public var rowsWithErrors = 0
+    /// Rows read but left out of the results: a council whose rows another file already gave.
+    public var rowsNotUsed = 0
     public var errors = 0
     public var warnings = 0
 
@@ -25,6 +27,7 @@ public struct ReadSummary: Sendable, Hashable, Codable {
         s.templateRowsSkipped += b.templateRowsSkipped
         s.blankRowsSkipped += b.blankRowsSkipped
         s.rowsWithErrors += b.rowsWithErrors
+        s.rowsNotUsed += b.rowsNotUsed
         s.errors += b.errors
         s.warnings += b.warnings
         return s

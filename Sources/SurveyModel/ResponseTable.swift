@@ -156,6 +156,23 @@ public struct ResponseTable: Sendable {
         count += other.count
     }
 
+    /// The rows where `keep` is true, in order (sources and council codes unchanged).
+    public func filtered(_ keep: [Bool]) -> ResponseTable {
+        precondition(keep.count == count, "one flag per row")
+        let rows = keep.indices.filter { keep[$0] }
+        func pick<T>(_ values: [T]) -> [T] { values.isEmpty ? values : rows.map { values[$0] } }
+        var out = self
+        for index in columns.indices { out.columns[index] = pick(columns[index]) }
+        for key in numberKeys { out.numbers[key] = pick(numbers[key] ?? []) }
+        for key in textKeys { out.freeText[key] = pick(freeText[key] ?? []) }
+        out.council = pick(council)
+        out.serial = pick(serial)
+        out.source = pick(source)
+        out.sourceRow = pick(sourceRow)
+        out.count = rows.count
+        return out
+    }
+
     /// The column of a coded field by name.
     public func column(_ name: String) -> [Int16]? {
         guard let index = codebook.fieldIndex(name), codebook.fields[index].isCoded else { return nil }

@@ -188,6 +188,24 @@ public enum ReturnLoader {
             reports.append(read.report)
             populations.append(contentsOf: read.populations)
         }
+        if var merged = table, let duplicates = DuplicateCouncils.check(merged) {
+            // Councils given twice: left out before the serial check, so repeats are not reported again.
+            merged = merged.filtered(duplicates.keep)
+            rowHasError = rowHasError.indices.filter { duplicates.keep[$0] }.map { rowHasError[$0] }
+            for d in duplicates.diagnostics {
+                diagnostics.append(d)
+                let i = reports.firstIndex { $0.path == d.file && $0.error == nil }
+                if d.severity == .error { summary.errors += 1; i.map { reports[$0].summary.errors += 1 } } else {
+                    summary.warnings += 1
+                    i.map { reports[$0].summary.warnings += 1 }
+                }
+            }
+            for (source, rows) in duplicates.notUsed {
+                summary.rowsNotUsed += rows
+                if let i = reports.firstIndex(where: { $0.path == merged.sources[source].path && $0.error == nil }) { reports[i].summary.rowsNotUsed += rows }
+            }
+            table = merged
+        }
         if var merged = table {
             let before = rowHasError
             let extra = DuplicateSerials.check(&merged, rowHasError: &rowHasError)

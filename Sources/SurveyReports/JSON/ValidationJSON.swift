@@ -30,7 +30,7 @@ public enum ValidationOutput {
     static func summaryJSON(_ s: ReadSummary) -> JSONValue {
         .object([("rowsRead", .int(s.rowsRead)), ("respondents", .int(s.respondents)), ("nonRespondents", .int(s.nonRespondents)),
                  ("responseUnknown", .int(s.responseUnknown)), ("templateRowsSkipped", .int(s.templateRowsSkipped)),
-                 ("blankRowsSkipped", .int(s.blankRowsSkipped)), ("rowsWithErrors", .int(s.rowsWithErrors)),
+                 ("blankRowsSkipped", .int(s.blankRowsSkipped)), ("rowsWithErrors", .int(s.rowsWithErrors)), ("rowsNotUsed", .int(s.rowsNotUsed)),
                  ("errors", .int(s.errors)), ("warnings", .int(s.warnings))])
     }
 
@@ -54,6 +54,7 @@ public enum ValidationOutput {
         if s.responseUnknown > 0 { out += " + \(s.responseUnknown) with no valid response code" }
         out += "\nTemplate rows skipped: \(s.templateRowsSkipped)"
         if s.blankRowsSkipped > 0 { out += "; blank rows skipped: \(s.blankRowsSkipped)" }
+        if s.rowsNotUsed > 0 { out += "\nRows not used: \(s.rowsNotUsed) (councils given by two files; see the diagnostics)" }
         out += "\nRows with errors: \(s.rowsWithErrors); errors: \(s.errors); warnings: \(s.warnings)\n"
         let totals = responseRates.filter { $0.stratum == nil }
         if !totals.isEmpty {
