@@ -70,7 +70,7 @@ struct ReportCommand: ParsableCommand {
                 var figuresOptions = options.estimation
                 figuresOptions.domains = []
                 previousFigures = try toolkit.yearFigures(paths: previous, populations: previousPopulation,
-                                                          options: completeness.apply(LoadOptions(survey: survey ?? prepared.codebook.survey.lowercased(), surveyYear: previousYear)),
+                                                          options: completeness.apply(LoadOptions(survey: survey?.rawValue ?? prepared.codebook.survey.lowercased(), surveyYear: previousYear)),
                                                           estimation: figuresOptions)
             }
             let input = try toolkit.reportInput(prepared, options: options, previous: previousFigures, previousPaths: previous)
