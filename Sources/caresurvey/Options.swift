@@ -19,9 +19,16 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Council code for returns that have none (column A and the Sign Off Sheet empty).")
     var council: String?
 
-    @OptionGroup var completeness: CompletenessFlags
+    @Flag(name: .customLong("force-codebook"), help: CompletenessFlags.forceHelp)
+    var forceCodebook = false
 
-    var loadOptions: LoadOptions { completeness.apply(LoadOptions(survey: survey?.rawValue, surveyYear: surveyYear, council: council)) }
+    @Flag(name: .customLong("allow-partial"), help: CompletenessFlags.partialHelp)
+    var allowPartial = false
+
+    var loadOptions: LoadOptions {
+        CompletenessFlags(forceCodebook: forceCodebook, allowPartial: allowPartial)
+            .apply(LoadOptions(survey: survey?.rawValue, surveyYear: surveyYear, council: council))
+    }
 
     func validate() throws {
         try Check.inputs(returns, "returns", folders: true)
@@ -32,11 +39,20 @@ struct InputOptions: ParsableArguments {
 
 /// What to do when input does not fit or is incomplete (default: stop with the reasons).
 struct CompletenessFlags: ParsableArguments {
-    @Flag(name: .customLong("force-codebook"), help: "Read returns with the chosen --survey/--survey-year even when their columns fit another codebook or lack mandatory columns (every output then carries a warning).")
+    static let forceHelp: ArgumentHelp = "Read returns with the chosen --survey/--survey-year even when their columns fit another codebook or lack mandatory columns (every output then carries a warning)."
+    static let partialHelp: ArgumentHelp = "Use what could be read when some input files or population rows cannot be used, or a council is given twice (the outputs say what was left out)."
+
+    @Flag(name: .customLong("force-codebook"), help: forceHelp)
     var forceCodebook = false
 
-    @Flag(name: .customLong("allow-partial"), help: "Use what could be read when some input files or population rows cannot be used, or a council is given twice (the outputs say what was left out).")
+    @Flag(name: .customLong("allow-partial"), help: partialHelp)
     var allowPartial = false
+
+    init() {}
+    init(forceCodebook: Bool, allowPartial: Bool) {
+        self.forceCodebook = forceCodebook
+        self.allowPartial = allowPartial
+    }
 
     func apply(_ options: LoadOptions) -> LoadOptions {
         var o = options

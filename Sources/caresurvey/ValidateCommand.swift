@@ -92,7 +92,10 @@ struct ValidateCommand: ParsableCommand {
                 note("caresurvey: no return could be read (\(loaded.files.count) files; the reasons are in the output)")
                 return 3
             }
-            if files.contains(where: { $0.error != nil && $0.format == "population" }) { return 3 }
+            if files.contains(where: { $0.error != nil && $0.format == "population" }) {
+                note("caresurvey: a population file could not be read (the reason is in the output)")
+                return 3
+            }
             return summary.errors > 0 ? 1 : 0
         }
     }
