@@ -42,12 +42,19 @@ struct PlanCommand: ParsableCommand {
                                      ("completesRequired", plan.completesRequired.map(JSONValue.int) ?? .null),
                                      ("toSend", plan.toSend.map(JSONValue.int) ?? .null),
                                      ("returns", plan.returns.map(JSONValue.int) ?? .null),
-                                     ("margin", .double(plan.margin))]).serialized()
+                                     ("margin", .double(plan.margin)),
+                                     ("reachable", .bool(plan.reachable)),
+                                     ("expectedReturns", plan.expectedReturns.map(JSONValue.int) ?? .null),
+                                     ("marginReached", plan.marginReached.map(JSONValue.double) ?? .null)]).serialized()
         } else if let n = plan.returns {
             text = "\(n) returns from a population of \(plan.population) give a margin of error of ±\(MeasuresText.fixed(plan.margin * 100, 1))% at \(Int(level * 100))% (worst case p = 0.5, with finite population correction).\n"
         } else {
             text = "For ±\(MeasuresText.fixed(margin * 100, 1))% at \(Int(level * 100))% from a population of \(plan.population): \(plan.completesRequired!) completed questionnaires"
-            if let send = plan.toSend, let r = responseRate { text += "; send \(send) at a \(MeasuresText.fixed(r * 100, 0))% response rate" }
+            if let r = responseRate, !plan.reachable, let expected = plan.expectedReturns, let reached = plan.marginReached {
+                text += ".\nThat cannot be reached at a \(MeasuresText.fixed(r * 100, 0))% response rate: even sending to all \(plan.population) gives about \(expected) returns, a margin of error of ±\(MeasuresText.fixed(reached * 100, 1))%"
+            } else if let send = plan.toSend, let r = responseRate {
+                text += "; send \(send) at a \(MeasuresText.fixed(r * 100, 0))% response rate"
+            }
             text += ".\n"
         }
         FileHandle.standardOutput.write(Data(text.utf8))

@@ -12,11 +12,20 @@ public enum SampleSizePlanner {
         public var toSend: Int?
         public var margin: Double
         public var returns: Int?
+        /// Whether the mailing can reach `completesRequired` at the response rate (false when even
+        /// sending to everyone gives too few completes).
+        public var reachable: Bool = true
+        /// When not reachable: the returns expected from sending to all N (⌊N × rate⌋), and the
+        /// margin of error they reach.
+        public var expectedReturns: Int?
+        public var marginReached: Double?
     }
 
     static func z(_ level: Double) -> Double { CriticalValue.z(level: level) }
 
-    /// Completes for a margin, and questionnaires to send at a response rate.
+    /// Completes for a margin, and questionnaires to send at a response rate. When even sending
+    /// to the whole population cannot give enough completes (`completes / rate > N`) the plan is
+    /// not `reachable` and says what sending to all N gives: ⌊N·rate⌋ returns and their margin.
     public static func completes(population N: Int, margin e: Double, level: Double = 0.95, responseRate: Double? = nil) -> Plan {
         let z = z(level)
         let pq = 0.25
@@ -28,7 +37,15 @@ public enum SampleSizePlanner {
             let needed = (Double(completes) / rate).rounded(.up)
             return needed.isFinite && needed < Double(N) ? Int(needed) : N
         }
-        return Plan(population: N, completesRequired: min(completes, N), toSend: send, margin: e, returns: nil)
+        var plan = Plan(population: N, completesRequired: min(completes, N), toSend: send, margin: e, returns: nil)
+        if let rate = responseRate, !((Double(completes) / rate).rounded(.up) <= Double(N)) {
+            // Everyone is sent a questionnaire and still too few are expected back.
+            let expected = max(1, min(N, Int((Double(N) * rate + 1e-9).rounded(.down))))
+            plan.reachable = false
+            plan.expectedReturns = expected
+            plan.marginReached = margin(population: N, returns: expected, level: level).margin
+        }
+        return plan
     }
 
     /// The margin of error reached by `returns` completed questionnaires.
