@@ -101,8 +101,10 @@ extension Toolkit {
     public func measures(_ survey: PreparedSurvey, options: EstimationOptions) throws(PipelineError) -> MeasuresReport {
         guard let populations = survey.populations else { throw .populations(.none) }
         do {
-            return try MeasuresAnalysis.run(survey.scored, populations: populations, options: options,
-                                            diagnostics: (survey.errors, survey.warnings), notes: survey.notes)
+            var report = try MeasuresAnalysis.run(survey.scored, populations: populations, options: options,
+                                                  diagnostics: (survey.errors, survey.warnings), notes: survey.notes)
+            report.aggregate = aggregateName(survey)
+            return report
         } catch {
             throw .estimation(error)
         }
@@ -114,10 +116,25 @@ extension Toolkit {
     public func tables(_ survey: PreparedSurvey, options: EstimationOptions) throws(PipelineError) -> MeasuresReport {
         guard let populations = survey.populations else { throw .populations(.none) }
         do {
-            return try TablesAnalysis.run(survey.scored, populations: populations, options: options,
-                                          diagnostics: (survey.errors, survey.warnings), notes: survey.notes)
+            var report = try TablesAnalysis.run(survey.scored, populations: populations, options: options,
+                                                diagnostics: (survey.errors, survey.warnings), notes: survey.notes)
+            report.aggregate = aggregateName(survey)
+            return report
         } catch {
             throw .estimation(error)
         }
+    }
+}
+
+extension Toolkit {
+    /// England only when every council of the year (Reference/councils.json) is loaded; otherwise
+    /// "all councils loaded (n)". Without the reference list the aggregate is never called England.
+    public func aggregateName(_ survey: PreparedSurvey) -> AggregateName {
+        let loaded = Set(survey.scored.table.councils.filter { !$0.isEmpty })
+        let year = survey.codebook.surveyYear
+        guard let reference = try? data.councils() else { return AggregateName(councils: loaded.count, isEngland: false) }
+        let ofYear = reference.councils.filter { $0.isValid(in: year) }.map(\.cassr)
+        let complete = !ofYear.isEmpty && ofYear.allSatisfy(loaded.contains)
+        return AggregateName(councils: loaded.count, isEngland: complete)
     }
 }

@@ -81,7 +81,7 @@ struct ReportCommand: ParsableCommand {
                 note("note: the returns have \(prepared.errors) validation errors (invalid cells were treated as missing); see the report's data-quality section")
             }
             if input.focusCouncil == nil, input.councils.count > 1 {
-                note("note: no --council given; the report leads with England (all \(input.councils.count) councils)")
+                note("note: no --council given; the report leads with \(input.measures.aggregate.isEngland ? "England (all \(input.councils.count) councils)" : input.measures.aggregate.label)")
             }
             return 0
         }

@@ -21,5 +21,32 @@ public struct MeasuresReport: Sendable {
     public var errors: Int
     public var warnings: Int
     public var notes: [String]
+    /// What the aggregate of all loaded councils is called: `England` only when every council of
+    /// the year is loaded, otherwise `all councils loaded (n)` (see `AggregateName`).
+    public var aggregate = AggregateName.england
+
+    /// A group's name for people: the aggregate by its honest name, other groups by `GroupKey.label`.
+    public func label(of key: GroupKey) -> String { key.level == .england ? aggregate.label : key.label }
+}
+
+/// The name of the aggregate of the loaded councils. It is England only when all councils of the
+/// year are loaded; a council lead who loads one council must not read "compared with England".
+public struct AggregateName: Sendable, Hashable {
+    /// Councils loaded.
+    public var councils: Int?
+    /// Whether every council of the year is loaded.
+    public var isEngland: Bool
+
+    public static let england = AggregateName(councils: nil, isEngland: true)
+
+    public init(councils: Int?, isEngland: Bool) {
+        self.councils = councils
+        self.isEngland = isEngland
+    }
+
+    /// `England`, or `all councils loaded (3)`.
+    public var label: String { isEngland ? "England" : "all councils loaded (\(councils.map(String.init) ?? "?"))" }
+    /// `of 3 loaded` for ranks (`of 152` when complete).
+    public func rankBase(_ n: Int) -> String { isEngland ? "of \(n)" : "of \(n) loaded" }
 }
 

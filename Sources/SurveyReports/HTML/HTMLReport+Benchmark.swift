@@ -84,7 +84,7 @@ extension HTMLReport {
         if let englandValue { desc += "England \(f.value(englandValue)). " }
         desc += "\(higher) councils have intervals wholly above England’s value, \(lower) wholly below, \(n - higher - lower) include it."
         if let focusRank, let focusRow = rows.first(where: { $0.council == focusCode }) {
-            desc += " Council \(focusRow.council): \(f.value(focusRow.estimate)) (\(f.interval(focusRow.lower, focusRow.upper))), ranked \(focusRank) of \(n)."
+            desc += " Council \(focusRow.council): \(f.value(focusRow.estimate)) (\(f.interval(focusRow.lower, focusRow.upper))), ranked \(focusRank) \(c.input.measures.aggregate.rankBase(n))."
         }
         var s = SVG.open(id: id + "-svg", width: width, height: height, title: "\(display) \(name): councils against England", desc: desc, cssClass: "benchsvg")
         // Grid and axis.
@@ -121,7 +121,7 @@ extension HTMLReport {
                 s += SVG.text("► \(row.council)", x: left - 8, y: y + 4, anchor: "end", cssClass: "lbl strong")
                 let hiX = scale.x(f.scaled(row.upper)) + 8
                 let loX = scale.x(f.scaled(row.lower)) - 8
-                let text = "\(f.value(row.estimate)) (rank \(i + 1) of \(n))"
+                let text = "\(f.value(row.estimate)) (rank \(i + 1) \(c.input.measures.aggregate.rankBase(n)))"
                 s += hiX < width - 170 ? SVG.text(text, x: hiX, y: y + 4, cssClass: "lbl strong halo")
                     : SVG.text(text, x: loX, y: y + 4, anchor: "end", cssClass: "lbl strong halo")
             } else if labelEvery {
@@ -134,7 +134,7 @@ extension HTMLReport {
         }
         s += "</svg>"
         out += s + "\n<figcaption>"
-        if let focusRank, let focusCode { out += "Council \(HTML.escape(focusCode)) ranks \(focusRank) of \(n) (1 = highest). " }
+        if let focusRank, let focusCode { out += "Council \(HTML.escape(focusCode)) ranks \(focusRank) \(c.input.measures.aggregate.rankBase(n)) (1 = highest). " }
         out += "\(higher) above England, \(lower) below, \(n - higher - lower) not different."
         if !hidden.isEmpty {
             out += " Not shown: " + hidden.sorted { $0.0 < $1.0 }.map { "\(HTML.escape($0.0)) \(HTML.escape($0.1))" }.joined(separator: ", ") + "."

@@ -41,7 +41,11 @@ public enum HTMLReport {
         out += "<p class=\"kicker\">\(HTML.escape(c.surveyName)) · \(HTML.escape(input.codebook.surveyYear))</p>\n"
         out += "<h1>\(HTML.escape(c.title))</h1>\n"
         out += "<p class=\"lead\">Focus: <strong>\(HTML.escape(c.focusLabel))</strong>"
-        if c.focus != nil { out += ", compared with England (all \(Fmt.count(input.councils.count)) councils in the returns)" }
+        if c.focus != nil {
+            let aggregate = input.measures.aggregate
+            out += aggregate.isEngland ? ", compared with England (all \(Fmt.count(input.councils.count)) councils)"
+                : ", compared with \(HTML.escape(aggregate.label)), not England"
+        }
         out += ".</p>\n<dl class=\"facts\">\n"
         func fact(_ term: String, _ value: String) { out += "<div><dt>\(term)</dt><dd>\(value)</dd></div>\n" }
         fact("Survey", "\(HTML.escape(input.codebook.survey)) \(HTML.escape(input.codebook.surveyYear))"

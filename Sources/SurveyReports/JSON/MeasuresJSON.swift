@@ -12,21 +12,24 @@ public enum MeasuresJSON {
             ("survey", .string(report.survey)),
             ("surveyYear", .string(report.surveyYear)),
             ("interval", .object([("method", .string(report.interval.rawValue)), ("level", .double(report.level))])),
-            ("results", .array(report.results.map(result))),
+            ("aggregate", .object([("label", .string(report.aggregate.label)), ("councils", report.aggregate.councils.map(JSONValue.int) ?? .null),
+                                   ("allCouncils", .bool(report.aggregate.isEngland))])),
+            ("results", .array(report.results.map { result($0, aggregate: report.aggregate) })),
             ("diagnostics", .object([("errors", .int(report.errors)), ("warnings", .int(report.warnings))])),
             ("notes", .array(report.notes.map(JSONValue.string))),
         ]).serialized()
     }
 
-    static func group(_ key: GroupKey) -> JSONValue {
+    static func group(_ key: GroupKey, aggregate: AggregateName = .england) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("level", .string(key.level.rawValue))]
+        if key.level == .england { pairs.append(("label", .string(aggregate.label))) }
         if let v = key.byVariable, let value = key.byValue { pairs.append(("by", .object([(v, .string(value))]))) }
         if let council = key.council { pairs.append(("council", .string(council))) }
         if let group = key.group { pairs.append(("group", .string(group))) }
         return .object(pairs)
     }
 
-    static func result(_ r: MeasureResult) -> JSONValue {
+    static func result(_ r: MeasureResult, aggregate: AggregateName = .england) -> JSONValue {
         let e = r.estimate
         let hide = r.isSuppressed
         var pairs: [(String, JSONValue)] = [("measure", .string(r.measure))]
@@ -34,7 +37,7 @@ public enum MeasuresJSON {
         pairs += [("name", .string(r.name)), ("kind", .string(r.kind.rawValue))]
         if let code = r.code { pairs.append(("code", .int(code))) }
         pairs += [
-            ("group", group(r.group)),
+            ("group", group(r.group, aggregate: aggregate)),
             ("estimate", hide ? .null : .number(e?.estimate)),
             ("standardError", hide ? .null : .number(e?.standardError)),
             ("lower", hide ? .null : .number(r.lower)),

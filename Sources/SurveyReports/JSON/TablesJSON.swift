@@ -9,18 +9,18 @@ public enum TablesJSON {
             ("survey", .string(report.survey)),
             ("surveyYear", .string(report.surveyYear)),
             ("interval", .object([("method", .string(report.interval.rawValue)), ("level", .double(report.level))])),
-            ("tables", .array(report.results.map(row))),
+            ("tables", .array(report.results.map { row($0, aggregate: report.aggregate) })),
             ("notes", .array(report.notes.map(JSONValue.string))),
         ]).serialized()
     }
 
-    static func row(_ r: MeasureResult) -> JSONValue {
+    static func row(_ r: MeasureResult, aggregate: AggregateName = .england) -> JSONValue {
         let e = r.estimate
         let hide = r.isSuppressed
         return .object([
             ("question", .string(r.measure)),
             ("code", .int(r.code ?? 0)),
-            ("group", MeasuresJSON.group(r.group)),
+            ("group", MeasuresJSON.group(r.group, aggregate: aggregate)),
             ("estimate", hide ? .null : .number(e?.estimate)),
             ("standardError", hide ? .null : .number(e?.standardError)),
             ("lower", hide ? .null : .number(r.lower)),

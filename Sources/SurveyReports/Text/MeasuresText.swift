@@ -11,7 +11,7 @@ public enum MeasuresText {
                 out += "\n\(r.measure)\(r.formerCode.map { $0 != r.measure ? " (was \($0))" : "" } ?? "") \(r.name)\n"
                 lastMeasure = r.measure
             }
-            out += "  " + pad(r.group.label, 34) + value(r) + "\n"
+            out += "  " + pad(report.label(of: r.group), 34) + value(r) + "\n"
         }
         if !report.notes.isEmpty { out += "\nNotes:\n" + report.notes.map { "  - \($0)\n" }.joined() }
         out += "\nValidation: \(report.errors) errors, \(report.warnings) warnings in the returns.\n"
