@@ -81,10 +81,22 @@ extension Toolkit {
         var notes: [String] = []
         var year = surveyYear
         let proportions = Set(codebooks.flatMap(\.measures).filter { $0.kind == .proportion }.map(\.code))
+        // Codes are read in the ASCOF numbering of the figures' year (1B was control before 2023-24).
+        let catalogue = try? data.measureCatalogue()
+        var unknown: [String] = []
         for (i, row) in rows.enumerated() {
-            guard let measure = row["measure"], let councilText = row["council"],
+            guard let code = row["measure"], let councilText = row["council"],
                   let estimate = row["estimate"].flatMap(Double.init), let moe = row["marginoferror"].flatMap(Double.init) else {
                 throw .invalidInput("\(path), row \(i + 2): needs measure, council, estimate and marginOfError (numbers)")
+            }
+            if let y = row["surveyyear"], !y.isEmpty { year = y }
+            var measure = code
+            if let catalogue, let y = year {
+                guard let resolved = catalogue.measure(code: code, year: y), resolved.source == .survey else {
+                    unknown.append("row \(i + 2): \(code)")
+                    continue
+                }
+                measure = resolved.id
             }
             var value = estimate
             var margin = moe
@@ -93,9 +105,14 @@ extension Toolkit {
                 margin /= 100
                 if notes.isEmpty { notes.append("\(path): proportions given as percentages were divided by 100") }
             }
-            if let y = row["surveyyear"], !y.isEmpty { year = y }
             let group: GroupKey = councilText.lowercased() == "england" ? .england : .council(councilText)
             inputs.append(ComparisonInput(measure: measure, group: group, estimate: value, standardError: margin / CriticalValue.published95, surveyYear: year))
+        }
+        if !unknown.isEmpty {
+            notes.append("\(path): \(unknown.count) row\(unknown.count == 1 ? "" : "s") with a code that is not a survey measure in the ASCOF numbering of \(year ?? "its year") were not compared (\(unknown.prefix(5).joined(separator: "; "))\(unknown.count > 5 ? "; …" : ""))")
+        }
+        if year == nil, catalogue != nil {
+            notes.append("\(path): no survey year (give a surveyYear column or --before-year/--after-year): codes were read as today's numbering")
         }
         return YearFigures(survey: nil, surveyYear: year, inputs: inputs, notes: notes, source: path)
     }
