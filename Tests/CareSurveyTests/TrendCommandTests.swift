@@ -72,6 +72,7 @@ struct TrendCommandTests {
         #expect((flat["target"] as? [String: Any])?["rag"] as? String == "red")
         let england = try Self.series(doc, "3A", level: "england")
         #expect(england["council"] is NSNull)
+        #expect(england["target"] is NSNull)                             // targets are the council's
     }
 
     @Test func measuresFilterAndAdjustment() throws {

@@ -18,7 +18,7 @@ public struct SeriesTrend: Sendable, Hashable {
 public enum TrendAnalysis {
     public struct Options: Sendable {
         public var change = ChangeTest.Options()
-        /// Targets by stable measure id, in CareSurvey's units.
+        /// Targets by stable measure id, in CareSurvey's units (applied to council series).
         public var targets: [String: Target] = [:]
         public init() {}
     }
@@ -41,7 +41,7 @@ public enum TrendAnalysis {
                 redRed = RedRed.isRedRed(latest: tested, england: e, polarity: polarity, trend: trend)
             }
             var status: TargetStatus?
-            if let target = options.targets[s.measure.id], let latest, let value = latest.estimate {
+            if s.level == .council, let target = options.targets[s.measure.id], let latest, let value = latest.estimate {
                 let interval = latest.interval95
                 status = TargetStatus.evaluate(estimate: value, lower: interval?.lower, upper: interval?.upper, target: target, polarity: polarity)
             }

@@ -24,7 +24,7 @@ public enum TrendText {
                 }
                 if let c = t.changes.first(where: { $0.to == p.year }) {
                     line += "\(TrendFormat.arrow(c)) \(f.change(c.difference)) \(TrendFormat.words(c))"
-                    if let pv = c.pValue { line += ", p = \(pValueText(pv))" }
+                    if let pv = c.pValue { line += pv < 0.001 ? ", p < 0.001" : ", p = \(MeasuresText.fixed(pv, 3))" }
                     if !c.comparable { line += " [not comparable]" }
                 }
                 if let excluded = p.excluded { line += "  [excluded: \(excluded)]" }
@@ -48,7 +48,6 @@ public enum TrendText {
         return out
     }
 
-    static func pValueText(_ p: Double) -> String { p < 0.001 ? "< 0.001" : MeasuresText.fixed(p, 3) }
 }
 
 extension String {
