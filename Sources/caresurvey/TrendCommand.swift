@@ -35,7 +35,7 @@ struct TrendCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
     @OptionGroup var data: DataOptions
 
-    static let formats: [OutputFormat] = [.text, .csv, .json]
+    static let formats: [OutputFormat] = [.text, .csv, .json, .xlsx]
 
     var councils: [String] {
         council.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
@@ -79,7 +79,11 @@ struct TrendCommand: ParsableCommand {
             switch try out.resolvedFormat(Self.formats) {
             case .json: text = TrendJSON.render(run.trends, context: context)
             case .csv: text = TrendCSV.render(run.trends)
-            case .text, .html, .xlsx: text = TrendText.render(run.trends, context: context)
+            case .xlsx:
+                try out.emitWorkbook(title: "Trends (CareSurvey trend)", tables: [TrendCSV.table(run.trends)],
+                                     notes: run.notes + ReportNotes.markers(suppressBelow: suppressBelow), inputs: allInputs + run.paths)
+                return 0
+            case .text, .html: text = TrendText.render(run.trends, context: context)
             }
             try out.emit(text, inputs: allInputs + run.paths)
             return 0

@@ -87,6 +87,13 @@ struct XLSXOutputTests {
                   sheet: "Change", formats: Self.compareFormats, minimumRows: 20)
     }
 
+    @Test("trend: the table equals the CSV; p-values as numbers")
+    func trend() throws {
+        let files = (2017...2023).map { "Tests/Fixtures/trend/ascof-\($0)-\(String($0 + 1).suffix(2)).csv" }
+        let formats = (0..<44).map { [26, 27, 28].contains($0) ? "0.0000" : "any" }.joined(separator: ";")
+        try check(["trend"] + files + ["--council", "716"], sheet: "Trends", formats: formats, minimumRows: 20)
+    }
+
     @Test("validate: every problem, with user values that look like formulas kept as text")
     func validate() throws {
         let dir = Fixtures.temporaryDirectory()

@@ -15,8 +15,15 @@ public enum TrendCSV {
         "england", "redRed", "target", "amber", "rag", "targetClear",
     ]
 
-    public static func render(_ trends: [SeriesTrend]) -> String {
-        var w = CSVWriter(header: header)
+    public static func render(_ trends: [SeriesTrend]) -> String { table(trends).csv }
+
+    /// The same rows as a typed table (the `trend --format xlsx` sheet). Estimates keep Excel's
+    /// General format: their unit (percent, score, count) is the measure's, given in `unit`.
+    public static func table(_ trends: [SeriesTrend]) -> ReportTable {
+        let pValues: Set<String> = ["pValue", "pHolm", "pBH"]
+        var w = ReportTable(title: "Table 1: Trends in every measure and series, by year", sheetName: "Trends",
+                            description: "One row per series and year, as in the CSV output; the unit of each estimate is in the unit column.",
+                            columns: header.map { ReportTable.Column($0, pValues.contains($0) ? .pValue : .general) })
         for t in trends {
             let s = t.series
             let r = t.recentTrend
@@ -49,9 +56,9 @@ public enum TrendCSV {
                 } else {
                     row += Array(repeating: .empty, count: 4)
                 }
-                w.writeRow(row)
+                w.rows.append(row)
             }
         }
-        return w.output
+        return w
     }
 }

@@ -6,7 +6,7 @@
       command's CSV output) from row 3 (the header) on: text equal (CSV's formula-neutralising
       leading ' removed), numbers stored as numbers and equal to the CSV's digits, with the number
       format FORMATS gives for the column (separated by ;: text, 0, #,##0, 0.0%, 0.000, 0.0000,
-      estimate = 0.0% or 0.000, General). Also the layout: Contents then Notes first, a title in A1
+      estimate = 0.0% or 0.000, General, any = General number or text). Also the layout: Contents then Notes first, a title in A1
       of every sheet, a frozen header, no merged cells, no formula cells, sheet names of at most
       31 characters, a width for every column.
   check-output.py libreoffice WORKBOOK SHEET CSV
@@ -93,6 +93,10 @@ def check_openpyxl(workbook, sheet, csv_path, formats):
             if want == "":
                 if value not in (None, ""):
                     errors.append(f"{where}: {value!r}, CSV empty")
+            elif fmt == "any" and isinstance(value, str):
+                # a General column with text and numbers (trend): text cells hold the CSV's text
+                if value != plain(want):
+                    errors.append(f"{where}: {value!r}, CSV text {want!r}")
             elif fmt == "text" or MARKER.match(want):
                 if not isinstance(value, str) or value != plain(want):
                     errors.append(f"{where}: {value!r}, CSV text {want!r}")
@@ -102,7 +106,7 @@ def check_openpyxl(workbook, sheet, csv_path, formats):
                     errors.append(f"{where}: {value!r} ({type(value).__name__}), CSV number {want!r}")
                 elif float(value) != number:
                     errors.append(f"{where}: {value!r}, CSV {want!r} (not exactly equal)")
-                allowed = {"estimate": ("0.0%", "0.000")}.get(fmt, (fmt,))
+                allowed = {"estimate": ("0.0%", "0.000"), "any": ("General",)}.get(fmt, (fmt,))
                 if fmt == "estimate" and "kind" in expected[0]:
                     # measures: proportions as percentages, scores as decimals
                     allowed = ("0.0%",) if want_row[expected[0].index("kind")] == "proportion" else ("0.000",)
