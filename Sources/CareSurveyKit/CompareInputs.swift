@@ -52,26 +52,24 @@ extension Toolkit {
         return nil
     }
 
+    /// A results JSON, read by the one model of that file (`ResultsFile`). Suppressed results and
+    /// results without an estimate are not compared, and the notes say how many.
     static func readResultsJSON(_ path: String) throws(PipelineError) -> YearFigures {
-        guard let data = FileManager.default.contents(atPath: path),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              let results = object["results"] as? [[String: Any]] else {
-            throw .invalidInput("\(path): not a results JSON written by `caresurvey measures` (no \"results\" list)")
-        }
-        let year = object["surveyYear"] as? String
+        guard let data = FileManager.default.contents(atPath: path) else { throw .invalidInput("\(path): cannot be read") }
+        let file: ResultsFile
+        do throws(ResultsFile.DecodeError) { file = try ResultsFile.decode(data) } catch { throw .invalidInput("\(path): \(error)") }
         var inputs: [ComparisonInput] = []
-        var skipped = 0
-        for r in results {
-            guard let measure = r["measure"] as? String, let estimate = r["estimate"] as? Double,
-                  let se = r["standardError"] as? Double, let group = r["group"] as? [String: Any],
-                  let level = (group["level"] as? String).flatMap(GroupKey.Level.init(rawValue:)) else { skipped += 1; continue }
-            var key = GroupKey(level: level, council: group["council"] as? String, group: group["group"] as? String)
-            if let by = group["by"] as? [String: String], let first = by.first { key.byVariable = first.key; key.byValue = first.value }
-            inputs.append(ComparisonInput(measure: measure, group: key, estimate: estimate, standardError: se, surveyYear: year,
-                                          respondents: r["respondents"] as? Int))
+        var suppressed = 0, empty = 0
+        for r in file.results {
+            guard !r.suppressed else { suppressed += 1; continue }
+            guard let estimate = r.estimate, let se = r.standardError else { empty += 1; continue }
+            inputs.append(ComparisonInput(measure: r.measure, group: r.group, estimate: estimate, standardError: se,
+                                          surveyYear: file.surveyYear, respondents: r.respondents?.count))
         }
-        let notes = skipped > 0 ? ["\(path): \(skipped) results without an estimate (suppressed) were not compared"] : []
-        return YearFigures(survey: object["survey"] as? String, surveyYear: year, inputs: inputs, notes: notes, source: path)
+        var notes: [String] = []
+        if suppressed > 0 { notes.append("\(path): \(suppressed) suppressed results were not compared") }
+        if empty > 0 { notes.append("\(path): \(empty) results without an estimate were not compared") }
+        return YearFigures(survey: file.survey, surveyYear: file.surveyYear, inputs: inputs, notes: notes, source: path)
     }
 
     func readPublished(_ path: String, surveyYear: String?) throws(PipelineError) -> YearFigures {
