@@ -1,7 +1,15 @@
 import SurveyModel
+import SurveyFiles
 
-/// The demographic domains of `--by` and how each maps respondents to domain values.
+/// The demographic domains of `--by`: the names the codebooks define (`domains[].name`), not a list in code.
 public enum DomainVariables {
-    /// `--by` names, in documentation order.
-    public static let names = ["gender", "age-band", "ethnicity", "support-setting", "psr-group", "stratum"]
+    /// `--by` names of the built-in codebooks, in their order.
+    public static var names: [String] { names(in: (try? DataDirectory.builtIn.codebooks()) ?? []) }
+
+    /// Every domain name the codebooks define, first appearance first.
+    public static func names(in codebooks: [Codebook]) -> [String] {
+        var seen: [String] = []
+        for cb in codebooks { for d in cb.domains ?? [] where !seen.contains(d.name) { seen.append(d.name) } }
+        return seen
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SurveyFiles
+import CareSurveyKit
 import SurveyModel
 
 /// `codebook --check` and the checks at every load: every shipped codebook passes; a broken copy
@@ -15,6 +16,12 @@ import SurveyModel
             let outcome = CodebookFileCheck.check(path: Self.questionnaires.appendingPathComponent(name).path, models: Fixtures.toolkit.models)
             #expect(outcome.passed, "\(name): \(outcome.problems) \(outcome.unreadable ?? "")")
         }
+    }
+
+    /// The `--by` domain names come from the codebooks, not from code.
+    @Test func domainNamesComeFromTheCodebooks() {
+        #expect(DomainVariables.names == ["gender", "age-band", "ethnicity", "support-setting", "psr-group", "stratum"])
+        #expect(DomainVariables.names(in: Fixtures.toolkit.codebooks.filter { $0.survey == "SACE" }) == ["gender", "age-band", "ethnicity", "stratum"])
     }
 
     /// A copy of ascs-2021-22.json with one change, written to a temporary folder.
