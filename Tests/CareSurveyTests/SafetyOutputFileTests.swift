@@ -31,6 +31,24 @@ struct SafetyOutputFileTests {
         #expect(SafetyFixtures.listing(dir) == before)
     }
 
+    /// A rename over a device or pipe replaces it (as root even /dev/null, which broke this machine
+    /// once): only regular files are written over. Tested on a pipe and a folder, never on /dev/null.
+    @Test func refusesToReplaceAPipeOrAFolder() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pipe = dir.appendingPathComponent("pipe")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        let folder = dir.appendingPathComponent("folder")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for target in [pipe, folder] {
+            #expect(throws: OutputFile.WriteError.self) { try OutputFile.write("results", to: target.path) }
+        }
+        var info = stat()
+        #expect(stat(pipe.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO, "the pipe is still a pipe")
+        #expect(stat(folder.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR, "the folder is still a folder")
+        #expect(SafetyFixtures.listing(dir).count == 2, "no temporary file left")
+    }
+
     @Test func refusesToWriteThroughASymlinkToAnInput() throws {
         let dir = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -29,6 +29,11 @@ public enum OutputFile {
         // case-insensitive file system (the macOS default), or a hard link. Compared by identity.
         var targetInfo = stat()
         if stat(target.path, &targetInfo) == 0 {
+            // An atomic rename over a device, a pipe or a folder would replace it (as root, even
+            // /dev/null): only regular files are written over.
+            guard (targetInfo.st_mode & S_IFMT) == S_IFREG else {
+                throw .cannotWrite(path: path, reason: "not a regular file; give a file name (leave out the output option to print instead)")
+            }
             for input in inputs {
                 var inputInfo = stat()
                 if stat(input, &inputInfo) == 0, inputInfo.st_dev == targetInfo.st_dev, inputInfo.st_ino == targetInfo.st_ino {
