@@ -63,8 +63,10 @@ extension Toolkit {
         for r in file.results {
             guard !r.suppressed else { suppressed += 1; continue }
             guard let estimate = r.estimate, let se = r.standardError else { empty += 1; continue }
-            inputs.append(ComparisonInput(measure: r.measure, group: r.group, estimate: estimate, standardError: se,
-                                          surveyYear: file.surveyYear, respondents: r.respondents?.count))
+            var input = ComparisonInput(measure: r.measure, group: r.group, estimate: estimate, standardError: se,
+                                        surveyYear: file.surveyYear, respondents: r.respondents?.count)
+            input.population = r.population
+            inputs.append(input)
         }
         var notes: [String] = []
         if suppressed > 0 { notes.append("\(path): \(suppressed) suppressed results were not compared") }

@@ -9,6 +9,8 @@ public struct ComparisonInput: Sendable, Hashable {
     public var surveyYear: String?
     /// The base, when known (for disclosure control).
     public var respondents: Int?
+    /// The eligible population, when known (benchmarking: gaps in people, the design-based test).
+    public var population: Double?
 
     public init(measure: String, group: GroupKey, estimate: Double, standardError: Double, surveyYear: String?, respondents: Int? = nil) {
         self.measure = measure

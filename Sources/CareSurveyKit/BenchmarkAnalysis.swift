@@ -1,0 +1,86 @@
+import Foundation
+import SurveyModel
+import SurveyFiles
+import SurveyBenchmark
+
+/// `caresurvey benchmark`: what to read and whom to benchmark.
+public struct BenchmarkRequest: Sendable {
+    public var inputs: [String]
+    /// A CASSR code; nil = every council.
+    public var focus: String?
+    /// A peer file: `LaCode,Group` or `LaCode,NeighbourLaCode[,Rank]`.
+    public var peersFile: String?
+    /// A groups file (`LaCode,Group`): a council's peers are the other members of its group.
+    public var groupsFile: String?
+    /// Only this year; also the year of inputs whose year is in neither a column nor the file name.
+    public var year: String?
+    /// Measure ids or codes (in the year's numbering); nil = all.
+    public var measures: [String]?
+    public var draws: Int
+
+    public init(inputs: [String], focus: String? = nil, peersFile: String? = nil, groupsFile: String? = nil,
+                year: String? = nil, measures: [String]? = nil, draws: Int = RankInterval.defaultDraws) {
+        self.inputs = inputs
+        self.focus = focus
+        self.peersFile = peersFile
+        self.groupsFile = groupsFile
+        self.year = year
+        self.measures = measures
+        self.draws = draws
+    }
+}
+
+extension Toolkit {
+    public func benchmark(_ request: BenchmarkRequest) throws(PipelineError) -> BenchmarkReport {
+        guard !request.inputs.isEmpty else { throw .invalidInput("benchmark needs at least one input file") }
+        if let year = request.year, PublishedYear.parse(year) != year {
+            throw .invalidInput("--year \(year): expected a survey year such as 2023-24")
+        }
+        if request.peersFile != nil && request.groupsFile != nil { throw .invalidInput("give --peers or --groups, not both") }
+        let councils: Councils, catalogue: MeasureCatalogue
+        do {
+            councils = try data.councils()
+            catalogue = try data.measureCatalogue()
+        } catch { throw .data(error) }
+        let inputs = try readBenchmarkInputs(request.inputs, year: request.year, councils: councils, catalogue: catalogue)
+        var notes = inputs.notes + inputs.own.flatMap(\.notes)
+        if !inputs.annex.isEmpty {
+            notes.append("annex tables read (\(inputs.annex.map { "\($0.answers.count) answers, \($0.year)" }.joined(separator: "; "))): answer-level figures are not ASCOF measures and are not ranked")
+        }
+        var measureIDs: Set<String>?
+        if let wanted = request.measures, !wanted.isEmpty {
+            var ids = Set<String>()
+            for code in wanted {
+                let years = request.year.map { [$0] } ?? (inputs.published.years + inputs.own.compactMap(\.surveyYear))
+                let found = catalogue.measure(id: code).map { [$0] } ?? years.compactMap { catalogue.measure(code: code, year: $0) }
+                guard !found.isEmpty else {
+                    throw .invalidInput("--measures: \(code) is not an ASCOF measure (Reference/ascof-measures.json); known: \(catalogue.measures.map(\.id).joined(separator: ", "))")
+                }
+                ids.formUnion(found.map(\.id))
+            }
+            measureIDs = ids
+        }
+        let builder = BenchmarkSetBuilder(catalogue: catalogue, councils: councils)
+        let (sets, setNotes) = builder.sets(inputs, years: request.year.map { [$0] }, measures: measureIDs)
+        notes += setNotes
+        guard !sets.isEmpty else { throw .invalidInput("nothing to benchmark: no figures for the measures and year asked for") }
+        if let focus = request.focus, !sets.contains(where: { $0.councils.contains { $0.area == focus } }) {
+            let named = councils.council(cassr: focus).map { " (\($0.name))" } ?? ""
+            throw .invalidInput("--council \(focus)\(named): no figures for this council in the inputs; use the CASSR code (e.g. 716)")
+        }
+        var peers: PeerGroups?
+        if let path = request.peersFile ?? request.groupsFile {
+            do { peers = try PeerFile.read(path: path) } catch { throw .invalidInput(error.description) }
+            if request.groupsFile != nil, peers?.form != .groups { throw .invalidInput("\(path): --groups needs LaCode,Group columns") }
+            let known = Set(sets.flatMap { $0.councils.map(\.area) })
+            let unknown = Set(peers!.peers.flatMap { [$0.key] + $0.value }).subtracting(known).sorted()
+            if !unknown.isEmpty { notes.append("\(path): \(unknown.count) council codes with no figures in the inputs: \(unknown.prefix(10).joined(separator: ", "))") }
+        }
+        guard request.draws >= 1_000 else { throw .invalidInput("--draws must be at least 1000") }
+        let simulation = RankInterval(draws: request.draws, capacity: max(200, sets.map(\.councils.count).max() ?? 0))
+        let benchmarker = Benchmarker(peers: peers, rankIntervals: simulation)
+        return BenchmarkReport(focus: request.focus, all: benchmarker.run(sets), sets: sets, files: inputs.published.files,
+                               diagnostics: inputs.published.diagnostics + inputs.annex.flatMap(\.diagnostics), notes: notes,
+                               seed: simulation.seed, draws: simulation.draws)
+    }
+}

@@ -1,0 +1,133 @@
+import SurveyModel
+import SurveyBenchmark
+
+/// `caresurvey benchmark` outputs: the JSON contract of benchmarking.md §7 (schemaVersion 1) and
+/// the same fields flattened to CSV, one row per result.
+public enum BenchmarkOutput {
+    public static let schemaVersion = 1
+
+    static func unit(_ u: MeasureUnit) -> String {
+        switch u {
+        case .percent: return "percent"
+        case .score: return "score"
+        case .ratePer100000: return "rate"
+        }
+    }
+
+    static func distance(_ d: BenchmarkResult.QuartileDistance?) -> JSONValue {
+        guard let d else { return .null }
+        return .object([("cutPoint", .number(d.cutPoint)), ("gap", .number(d.gap)), ("gapPeople", .number(d.gapPeople)),
+                        ("peopleUnit", .text(d.peopleUnit))])
+    }
+
+    static func versus(_ v: BenchmarkResult.Versus?) -> JSONValue {
+        guard let v else { return .null }
+        return .object([("value", .number(v.value)), ("comparison", .string(v.comparison.rawValue)), ("method", .string(v.method)),
+                        ("pValue", .number(v.pValue))])
+    }
+
+    static func int(_ x: Int?) -> JSONValue { x.map(JSONValue.int) ?? .null }
+
+    static func peers(_ p: BenchmarkResult.Peers?) -> JSONValue {
+        guard let p else { return .null }
+        return .object([("average", .number(p.average)), ("standardError", .number(p.standardError)),
+                        ("comparison", .string(p.comparison.rawValue)), ("rankInPeers", .number(p.rankInPeers)), ("of", .int(p.of))])
+    }
+
+    static func funnel(_ f: BenchmarkResult.FunnelPoint?) -> JSONValue {
+        guard let f else { return .null }
+        return .object([("class", .string(f.class.rawValue)), ("z", .number(f.z)), ("phi", .number(f.phi)), ("tau2", .number(f.tau2))])
+    }
+
+    static func result(_ r: BenchmarkResult) -> JSONValue {
+        var pairs: [(String, JSONValue)] = []
+        pairs.append(("measure", .string(r.measure)))
+        pairs.append(("year", .string(r.year)))
+        pairs.append(("breakdown", .string(r.breakdown)))
+        pairs.append(("council", .string(r.council)))
+        pairs.append(("name", .string(r.name)))
+        pairs.append(("unit", .string(unit(r.unit))))
+        pairs.append(("polarity", .string(r.higherIsBetter ? "higher" : "lower")))
+        pairs.append(("estimate", .number(r.estimate)))
+        pairs.append(("standardError", .number(r.standardError)))
+        pairs.append(("seSource", .string(r.seSource.rawValue)))
+        pairs.append(("lower", .number(r.lower)))
+        pairs.append(("upper", .number(r.upper)))
+        pairs.append(("rank", .number(r.rank)))
+        pairs.append(("of", .int(r.of)))
+        pairs.append(("rankLower", int(r.rankLower)))
+        pairs.append(("rankUpper", int(r.rankUpper)))
+        pairs.append(("quartile", int(r.quartile)))
+        let cuts: JSONValue = r.cutPoints.map { .array($0.map(JSONValue.number)) } ?? .null
+        pairs.append(("cutPoints", cuts))
+        pairs.append(("nextQuartile", distance(r.nextQuartile)))
+        pairs.append(("topQuartile", distance(r.topQuartile)))
+        pairs.append(("england", versus(r.england)))
+        pairs.append(("region", versus(r.region)))
+        pairs.append(("peers", peers(r.peers)))
+        pairs.append(("funnel", funnel(r.funnel)))
+        pairs.append(("suppressed", .bool(r.suppressed)))
+        pairs.append(("notes", .array(r.notes.map(JSONValue.string))))
+        // After the contract's fields:
+        pairs.append(("code", .string(r.displayCode)))
+        pairs.append(("measureName", .string(r.measureName)))
+        return .object(pairs)
+    }
+
+    public static func json(_ report: BenchmarkReport) -> String {
+        JSONValue.object([
+            ("schemaVersion", .int(schemaVersion)),
+            ("focus", .text(report.focus)),
+            ("results", .array(report.results.map(result))),
+            ("diagnostics", .array(report.diagnostics.map { d in
+                .object([("severity", .string(d.severity.rawValue)), ("file", .text(d.file)), ("sheet", .text(d.sheet)),
+                         ("row", d.row.map(JSONValue.int) ?? .null), ("column", .text(d.column)), ("value", .text(d.value)),
+                         ("rule", .string(d.rule)), ("message", .string(d.message))])
+            })),
+            ("rankIntervals", .object([("draws", .int(report.draws)), ("seed", .string(String(report.seed)))])),
+            ("files", .array(report.files.map { f in
+                .object([("path", .string(f.path)), ("format", .string(f.format)), ("years", .array(f.years.map(JSONValue.string))),
+                         ("rowsRead", .int(f.rowsRead)), ("rowsUsed", .int(f.rowsUsed)), ("rowsNotUsed", .int(f.rowsNotUsed)),
+                         ("markers", .object(f.markers.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))])
+            })),
+            ("notes", .array(report.notes.map(JSONValue.string))),
+        ]).serialized()
+    }
+
+    public static let csvHeader = [
+        "measure", "year", "breakdown", "council", "name", "unit", "polarity", "estimate", "standardError", "seSource",
+        "lower", "upper", "rank", "of", "rankLower", "rankUpper", "quartile", "q25", "q50", "q75",
+        "nextQuartileCutPoint", "nextQuartileGap", "nextQuartileGapPeople", "nextQuartilePeopleUnit",
+        "topQuartileCutPoint", "topQuartileGap", "topQuartileGapPeople", "topQuartilePeopleUnit",
+        "englandValue", "englandComparison", "englandMethod", "englandPValue",
+        "regionValue", "regionComparison", "regionMethod", "regionPValue",
+        "peersAverage", "peersStandardError", "peersComparison", "rankInPeers", "peersOf",
+        "funnelClass", "funnelZ", "funnelPhi", "funnelTau2", "suppressed", "notes", "code", "measureName",
+    ]
+
+    public static func csv(_ report: BenchmarkReport) -> String {
+        var w = CSVWriter(header: csvHeader)
+        typealias C = CSVWriter.Cell
+        func int(_ x: Int?) -> C { x.map(C.integer) ?? .empty }
+        func dist(_ d: BenchmarkResult.QuartileDistance?) -> [C] {
+            [.optional(d?.cutPoint), .optional(d?.gap), .optional(d?.gapPeople), .text(d?.peopleUnit ?? "")]
+        }
+        func vs(_ v: BenchmarkResult.Versus?) -> [C] {
+            [.optional(v?.value), .text(v?.comparison.rawValue ?? ""), .text(v?.method ?? ""), .optional(v?.pValue)]
+        }
+        for r in report.results {
+            var row: [C] = [.text(r.measure), .text(r.year), .text(r.breakdown), .text(r.council), .text(r.name), .text(unit(r.unit)),
+                            .text(r.higherIsBetter ? "higher" : "lower"), .optional(r.estimate), .optional(r.standardError),
+                            .text(r.seSource.rawValue), .optional(r.lower), .optional(r.upper), .optional(r.rank), .integer(r.of),
+                            int(r.rankLower), int(r.rankUpper), int(r.quartile)]
+            row += (0..<3).map { .optional(r.cutPoints?[$0]) }
+            row += dist(r.nextQuartile) + dist(r.topQuartile) + vs(r.england) + vs(r.region)
+            row += [.optional(r.peers?.average), .optional(r.peers?.standardError), .text(r.peers?.comparison.rawValue ?? ""),
+                    .optional(r.peers?.rankInPeers), int(r.peers?.of)]
+            row += [.text(r.funnel?.class.rawValue ?? ""), .optional(r.funnel?.z), .optional(r.funnel?.phi), .optional(r.funnel?.tau2),
+                    .text(r.suppressed ? "true" : "false"), .text(r.notes.joined(separator: "; ")), .text(r.displayCode), .text(r.measureName)]
+            w.writeRow(row)
+        }
+        return w.output
+    }
+}
