@@ -20,7 +20,7 @@ struct CareSurveyCommand: ParsableCommand {
         """,
         version: VersionText.text,
         subcommands: [ValidateCommand.self, MeasuresCommand.self, TablesCommand.self, ScoresCommand.self,
-                      CompareCommand.self, TrendCommand.self, ReportCommand.self, PlanCommand.self, ExampleCommand.self, CodebookCommand.self]
+                      CompareCommand.self, TrendCommand.self, BenchmarkCommand.self, ReportCommand.self, PlanCommand.self, ExampleCommand.self, CodebookCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 (cli.md) rather than ArgumentParser's 64.
