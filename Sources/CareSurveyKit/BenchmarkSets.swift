@@ -20,6 +20,7 @@ struct BenchmarkSetBuilder {
         var groups: [Key: (councils: [String: BenchmarkEntry], england: BenchmarkEntry?, regions: [String: BenchmarkEntry], own: Bool)] = [:]
         var order: [Key] = []
         var notes: [String] = []
+        var against: [Key: String] = [:]
         func touch(_ key: Key) {
             if groups[key] == nil { groups[key] = ([:], nil, [:], false); order.append(key) }
         }
@@ -41,14 +42,25 @@ struct BenchmarkSetBuilder {
             for input in figures.inputs where input.group.byVariable == nil {
                 guard let m = catalogue.measure(id: input.measure) ?? catalogue.measure(code: input.measure, year: year),
                       measures?.contains(m.id) ?? true else { continue }
-                let key = Key(measure: m.id, year: year, breakdown: "Total")
+                var key = Key(measure: m.id, year: year, breakdown: "Total")
+                if groups[key] == nil, let last = order.filter({ $0.measure == m.id && $0.breakdown == "Total" && $0.year < year && !(groups[$0]?.own ?? true) })
+                    .map(\.year).max(), let published = groups[Key(measure: m.id, year: last, breakdown: "Total")] {
+                    // A new, unpublished year: benchmark against the latest published year before it.
+                    groups[key] = published
+                    order.append(key)
+                    against[key] = last
+                }
+                key = Key(measure: m.id, year: year, breakdown: "Total")
                 touch(key)
                 var e = BenchmarkEntry(area: "", name: "", estimate: input.estimate, standardError: input.standardError,
                                        seSource: .computed, base: input.respondents.map(Double.init), population: input.population,
                                        notes: ["from CareSurvey results (\(URL(fileURLWithPath: figures.source).lastPathComponent))"])
                 switch input.group.level {
                 case .england:
-                    e.area = "England"; e.name = "England"
+                    // "All councils loaded" is England only when nothing published is there; a single
+                    // council's results never replace the published England value.
+                    guard against[key] == nil, groups[key]!.england == nil else { continue }
+                    e.area = "England"; e.name = "England (all councils in the results)"
                     groups[key]!.england = e
                     groups[key]!.own = true
                 case .council:
@@ -66,8 +78,12 @@ struct BenchmarkSetBuilder {
             guard let g = groups[key], let m = catalogue.measure(id: key.measure) else { return nil }
             let list = g.councils.values.sorted { $0.area < $1.area }
             let designBased = g.own && g.england?.seSource == .computed && list.allSatisfy { $0.seSource == .computed }
-            return BenchmarkSet(measure: m, year: key.year, breakdown: key.breakdown, councils: list, england: g.england,
-                                regions: g.regions, designBased: designBased)
+            var set = BenchmarkSet(measure: m, year: key.year, breakdown: key.breakdown, councils: list, england: g.england,
+                                   regions: g.regions, designBased: designBased)
+            if let last = against[key] {
+                set.notes.append("\(key.year) value from CareSurvey results; other councils, regions and England: published \(last) figures")
+            }
+            return set
         }
         return (sets, notes)
     }

@@ -61,6 +61,9 @@ struct CLIHostileOptionTests {
                   ["returns": .files, "--returns": .files, "--population": .file, "--year": .surveyYear, "--council": .council,
                    "--targets": .file, "--adjust": .choice, "--alpha": .open01, "--suppress-below": .count,
                    "--format": .choice, "--output": .output]),
+        "benchmark": (["Tests/Fixtures/published/ascof-2223-new-columns.csv", "--draws", "1000", "--format", "json", "--output", "$T/b.json"],
+                      ["returns": .files, "--council": .council, "--peers": .file, "--groups": .file, "--year": .surveyYear,
+                       "--measures": .text, "--draws": .positive, "--format": .choice, "--output": .output]),
     ]
 
     static let estimation: [String: Kind] = [

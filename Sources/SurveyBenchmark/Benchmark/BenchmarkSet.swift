@@ -87,6 +87,8 @@ public struct BenchmarkSet: Sendable {
     /// True when England (and regions) were computed by CareSurvey from the same returns as the
     /// councils, with variances and populations: the design-based test applies.
     public var designBased: Bool
+    /// Said on every result of the set (e.g. which year's published figures the others come from).
+    public var notes: [String] = []
 
     public init(measure: AscofMeasure, year: String, breakdown: String, councils: [BenchmarkEntry],
                 england: BenchmarkEntry? = nil, regions: [String: BenchmarkEntry] = [:], designBased: Bool = false) {

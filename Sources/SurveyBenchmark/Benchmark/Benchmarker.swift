@@ -49,7 +49,7 @@ public struct Benchmarker: Sendable {
         let code = set.measure.codes.values.count > 1 ? displayCode(m, year: set.year) : (m.codes.values.first ?? m.id)
         return targets.map { i in
             let c = councils[i]
-            var notes = c.notes
+            var notes = set.notes + c.notes
             var result = BenchmarkResult(
                 measure: m.id, displayCode: code, measureName: m.name, year: set.year, breakdown: set.breakdown,
                 council: c.area, name: c.name, unit: m.unit, higherIsBetter: higher, estimate: c.estimate,
