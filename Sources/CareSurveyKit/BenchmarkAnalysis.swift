@@ -60,7 +60,7 @@ extension Toolkit {
             }
             measureIDs = ids
         }
-        let builder = BenchmarkSetBuilder(catalogue: catalogue, councils: councils)
+        let builder = BenchmarkSetBuilder(catalogue: catalogue, councils: councils, focus: request.focus)
         let (sets, setNotes) = builder.sets(inputs, years: request.year.map { [$0] }, measures: measureIDs)
         notes += setNotes
         guard !sets.isEmpty else { throw .invalidInput("nothing to benchmark: no figures for the measures and year asked for") }

@@ -13,6 +13,8 @@ import SurveyBenchmark
 struct BenchmarkSetBuilder {
     let catalogue: MeasureCatalogue
     let councils: Councils
+    /// The council being benchmarked, if any.
+    var focus: String?
 
     struct Key: Hashable { var measure, year, breakdown: String }
 
@@ -27,7 +29,7 @@ struct BenchmarkSetBuilder {
         for f in inputs.published.figures {
             guard let m = catalogue.measure(id: f.measure) else { continue }
             let key = Key(measure: f.measure, year: f.year, breakdown: f.breakdown)
-            guard years?.contains(f.year) ?? true, measures?.contains(f.measure) ?? true else { continue }
+            guard measures?.contains(f.measure) ?? true else { continue }
             let entry = self.entry(f, m)
             switch f.level {
             case .council: touch(key); groups[key]!.councils[f.area] = entry
@@ -37,7 +39,7 @@ struct BenchmarkSetBuilder {
             }
         }
         for figures in inputs.own {
-            guard let year = figures.surveyYear, years?.contains(year) ?? true else { continue }
+            guard let year = figures.surveyYear else { continue }
             var replaced = 0
             for input in figures.inputs where input.group.byVariable == nil {
                 guard let m = catalogue.measure(id: input.measure) ?? catalogue.measure(code: input.measure, year: year),
@@ -65,6 +67,9 @@ struct BenchmarkSetBuilder {
                     groups[key]!.own = true
                 case .council:
                     guard let code = input.group.council else { continue }
+                    // Against an earlier published year, only the council being benchmarked (or one
+                    // that is in the published set) joins the published councils.
+                    if against[key] != nil, focus.map({ $0 != code }) ?? (groups[key]!.councils[code] == nil) { continue }
                     let council = councils.council(cassr: code, year: year)
                     e.area = code; e.name = council?.name ?? code; e.region = council?.region
                     if groups[key]!.councils[code] != nil { replaced += 1 }
@@ -75,7 +80,7 @@ struct BenchmarkSetBuilder {
             if replaced > 0 { notes.append("\(figures.source): \(replaced) published council figures replaced by CareSurvey's own results") }
         }
         let sets = order.compactMap { key -> BenchmarkSet? in
-            guard let g = groups[key], let m = catalogue.measure(id: key.measure) else { return nil }
+            guard years?.contains(key.year) ?? true, let g = groups[key], let m = catalogue.measure(id: key.measure) else { return nil }
             let list = g.councils.values.sorted { $0.area < $1.area }
             let designBased = g.own && g.england?.seSource == .computed && list.allSatisfy { $0.seSource == .computed }
             var set = BenchmarkSet(measure: m, year: key.year, breakdown: key.breakdown, councils: list, england: g.england,

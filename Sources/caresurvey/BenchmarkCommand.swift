@@ -28,6 +28,7 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Only this survey year (e.g. 2023-24); also the year of inputs that do not say.") var year: String?
     @Option(parsing: .upToNextOption, help: "Only these measures (ids or codes in the year's numbering, e.g. 3A 2B).") var measures: [String] = []
     @Option(help: "Rank-interval simulations (at least 1000).") var draws: Int = RankInterval.defaultDraws
+    @OptionGroup var data: DataOptions
     @OptionGroup var out: OutputOptions
 
     static let formats: [OutputFormat] = [.text, .csv, .json, .html]
@@ -47,7 +48,7 @@ struct BenchmarkCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try loadToolkit()
+            let toolkit = try data.loadToolkit()
             let request = BenchmarkRequest(inputs: inputs, focus: council, peersFile: peers, groupsFile: groups, year: year,
                                            measures: measures.isEmpty ? nil : measures, draws: draws)
             let report = try toolkit.benchmark(request)

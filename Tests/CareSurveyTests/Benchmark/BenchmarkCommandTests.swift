@@ -85,3 +85,27 @@ struct BenchmarkCommandTests {
         #expect(badDraws.status == 2)
     }
 }
+
+/// A council's own, unpublished year against the latest published year before it.
+@Suite("Benchmark against last year's published figures")
+struct BenchmarkAgainstLastYearTests {
+    @Test func ownNewYearIsPlacedAmongLastYearsPublishedCouncils() throws {
+        let dir = Fixtures.temporaryDirectory()
+        let own = dir.appendingPathComponent("own.csv").path
+        let made = try CLIRunner.run(["measures", "Examples/ascs/returns.csv", "--population", "Examples/ascs/population.csv",
+                                      "--format", "csv", "-o", own])
+        #expect(made.status == 0, "\(made.stderr)")
+        let published = Fixtures.path("published/ascof-2022-23-old-columns.csv")
+        let run = try CLIRunner.run(["benchmark", published, own, "--year", "2023-24", "--council", "716", "--format", "json", "--draws", "2000"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let results = try BenchmarkCommandTests.results(run.stdoutText)
+        let qol = try #require(results.first { $0["measure"] as? String == "1A" && $0["breakdown"] as? String == "Total" })
+        #expect(qol["year"] as? String == "2023-24" && qol["seSource"] as? String == "computed")
+        // 24 published councils of 2022-23 and council 716's own 2023-24 value; the other councils of
+        // the own results are not mixed in.
+        #expect(qol["of"] as? Int == 25)
+        #expect((qol["notes"] as? [String])?.contains { $0.contains("published 2022-23 figures") } == true)
+        let england = try #require(qol["england"] as? [String: Any])
+        #expect(england["value"] as? Double == 19.2 && england["method"] as? String == "ci-rule")
+    }
+}
