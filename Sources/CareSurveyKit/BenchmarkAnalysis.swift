@@ -17,6 +17,8 @@ public struct BenchmarkRequest: Sendable {
     /// Measure ids or codes (in the year's numbering); nil = all.
     public var measures: [String]?
     public var draws: Int
+    /// Refuse a focus council with no figures (the command); `report` shows every council instead.
+    public var requireFocus = true
 
     public init(inputs: [String], focus: String? = nil, peersFile: String? = nil, groupsFile: String? = nil,
                 year: String? = nil, measures: [String]? = nil, draws: Int = RankInterval.defaultDraws) {
@@ -52,7 +54,10 @@ extension Toolkit {
             var ids = Set<String>()
             for code in wanted {
                 let years = request.year.map { [$0] } ?? (inputs.published.years + inputs.own.compactMap(\.surveyYear))
-                let found = catalogue.measure(id: code).map { [$0] } ?? years.compactMap { catalogue.measure(code: code, year: $0) }
+                // A code in the numbering of the years read first (1B in a 2022-23 file is control over
+                // daily life), else a catalogue id (4B-safeguarding).
+                let byCode = years.compactMap { catalogue.measure(code: code, year: $0) }
+                let found = byCode.isEmpty ? catalogue.measure(id: code).map { [$0] } ?? [] : byCode
                 guard !found.isEmpty else {
                     throw .invalidInput("--measures: \(code) is not an ASCOF measure (Reference/ascof-measures.json); known: \(catalogue.measures.map(\.id).joined(separator: ", "))")
                 }
@@ -64,7 +69,7 @@ extension Toolkit {
         let (sets, setNotes) = builder.sets(inputs, years: request.year.map { [$0] }, measures: measureIDs)
         notes += setNotes
         guard !sets.isEmpty else { throw .invalidInput("nothing to benchmark: no figures for the measures and year asked for") }
-        if let focus = request.focus, !sets.contains(where: { $0.councils.contains { $0.area == focus } }) {
+        if request.requireFocus, let focus = request.focus, !sets.contains(where: { $0.councils.contains { $0.area == focus } }) {
             let named = councils.council(cassr: focus).map { " (\($0.name))" } ?? ""
             throw .invalidInput("--council \(focus)\(named): no figures for this council in the inputs; use the CASSR code (e.g. 716)")
         }

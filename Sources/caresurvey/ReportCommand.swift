@@ -31,6 +31,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("previous-year"), help: "Survey year of the previous figures, when the input does not say.") var previousYear: String?
     @Option(help: "Which p drives the year-on-year flag: none (default), holm or bh.") var adjust: Comparison.Adjustment = .none
     @Option(help: "Significance level for year-on-year change.") var alpha: Double = 0.05
+    @Option(parsing: .upToNextOption, help: "Published national figures (ASCOF data files) for a benchmarking section.") var published: [String] = []
     @Option(name: .shortAndLong, help: "The HTML file to write (atomically; never over an input).") var output: String
     @OptionGroup var data: DataOptions
 
@@ -39,6 +40,7 @@ struct ReportCommand: ParsableCommand {
         if !previousPopulation.isEmpty && previous.isEmpty { throw ValidationError("--previous-population needs --previous") }
         try Check.inputs(returns + previous, "returns", folders: true)
         try Check.inputs(previousPopulation, "--previous-population", folders: false)
+        try Check.inputs(published, "--published", folders: false)
         try Check.surveyYear(surveyYear, "--survey-year")
         try Check.surveyYear(previousYear, "--previous-year")
         try Check.council(council, "--council")
@@ -74,8 +76,14 @@ struct ReportCommand: ParsableCommand {
                                                           estimation: figuresOptions)
             }
             let input = try toolkit.reportInput(prepared, options: options, previous: previousFigures, previousPaths: previous)
-            let html = HTMLReport.render(input)
-            let inputs = ReturnLoader.expand(returns + estimation.population + previous + previousPopulation)
+            var html = HTMLReport.render(input)
+            if !published.isEmpty {
+                var request = BenchmarkRequest(inputs: published, focus: council)
+                request.requireFocus = false
+                let benchmark = try toolkit.benchmark(request)
+                html = BenchmarkHTML.insert(benchmark, into: html)
+            }
+            let inputs = ReturnLoader.expand(returns + estimation.population + previous + previousPopulation) + published
             try OutputOptions.write(html, to: output, inputs: inputs)
             if prepared.errors > 0 {
                 note("note: the returns have \(prepared.errors) validation errors (invalid cells were treated as missing); see the report's data-quality section")

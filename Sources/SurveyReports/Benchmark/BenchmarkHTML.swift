@@ -22,6 +22,14 @@ public enum BenchmarkHTML {
             + "<h1>\(HTML.escape(title))</h1>\n" + section(report) + "</body></html>\n"
     }
 
+    /// `caresurvey report … --published FILE`: the section, with its style, before the end of the report's `<main>`.
+    public static func insert(_ report: BenchmarkReport, into page: String) -> String {
+        let section = "<section id=\"published-benchmark\"><style>\(style.replacingOccurrences(of: "body{", with: "#published-benchmark{"))</style>\n"
+            + "<h2>Benchmarking against the published national figures</h2>\n" + self.section(report) + "</section>\n"
+        guard let end = page.range(of: "</main>", options: .backwards) else { return page + section }
+        return page.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: section)
+    }
+
     /// The charts and a summary table, for a page or for `caresurvey report`.
     public static func section(_ report: BenchmarkReport) -> String {
         var out = "<p>Every council’s published value for each measure. Funnel plots: value against precision (1/SE) with "

@@ -108,4 +108,14 @@ struct BenchmarkAgainstLastYearTests {
         let england = try #require(qol["england"] as? [String: Any])
         #expect(england["value"] as? Double == 19.2 && england["method"] as? String == "ci-rule")
     }
+
+    @Test func reportGetsABenchmarkingSectionWhenPublishedFiguresAreGiven() throws {
+        let html = Fixtures.temporaryDirectory().appendingPathComponent("report.html").path
+        let run = try CLIRunner.run(["report", "Examples/ascs/returns.csv", "--population", "Examples/ascs/population.csv",
+                                     "--council", "716", "--published", Fixtures.path("published/ascof-2022-23-old-columns.csv"), "-o", html])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<section id=\"published-benchmark\">") && page.contains("polyline class=\"lim95\""))
+        #expect(page.range(of: "published-benchmark")!.lowerBound < page.range(of: "</main>")!.lowerBound)
+    }
 }
