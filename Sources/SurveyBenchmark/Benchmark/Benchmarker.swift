@@ -1,3 +1,4 @@
+import Foundation
 import SurveyModel
 
 /// Benchmarks councils within each measure × year × breakdown (benchmarking.md §3): rank and
@@ -14,7 +15,12 @@ public struct Benchmarker: Sendable {
 
     /// Results for every council in every set (the focus council's are picked out by the caller:
     /// charts need everyone's).
-    public func run(_ sets: [BenchmarkSet]) -> [BenchmarkResult] { sets.flatMap(run) }
+    /// Sets are benchmarked in parallel (each is independent; the output order is the input order).
+    public func run(_ sets: [BenchmarkSet]) -> [BenchmarkResult] {
+        let box = ResultsBox(count: sets.count)
+        DispatchQueue.concurrentPerform(iterations: sets.count) { i in box.set(i, run(sets[i])) }
+        return box.values.flatMap { $0 }
+    }
 
     public func run(_ set: BenchmarkSet) -> [BenchmarkResult] {
         let m = set.measure
@@ -148,4 +154,17 @@ public struct Benchmarker: Sendable {
         let rank = Ranking.ranks(group, higherIsBetter: higher)[0]
         return .init(average: average, standardError: se, comparison: cmp, rankInPeers: rank, of: group.count, peers: list.count)
     }
+}
+
+/// Results of parallel work, one slot per task.
+private final class ResultsBox: @unchecked Sendable {
+    private var slots: [[BenchmarkResult]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ value: [BenchmarkResult]) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+    var values: [[BenchmarkResult]] { lock.lock(); defer { lock.unlock() }; return slots }
 }
