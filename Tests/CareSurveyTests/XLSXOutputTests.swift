@@ -63,7 +63,7 @@ struct XLSXOutputTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", "import openpyxl, shutil, sys; sys.exit(0 if shutil.which('soffice') else 3)"]
-        try process.run()
+        try ProcessLaunch.run(process)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "python3 + openpyxl + soffice are needed (.ci/run installs them)")
     }

@@ -49,12 +49,12 @@ enum CLIRunner {
         process.standardInput = FileHandle.nullDevice
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
-        try process.run()
+        try ProcessLaunch.run(process)
         // Drain both pipes while the process runs, so that a large output cannot block it.
         let outData = Collected(), errData = Collected()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { outData.data = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { outData.data = ProcessLaunch.readAll(out.fileHandleForReading) }
+        DispatchQueue.global().async(group: group) { errData.data = ProcessLaunch.readAll(err.fileHandleForReading) }
         var timedOut = false
         if done.wait(timeout: .now() + timeout) == .timedOut {
             timedOut = true
