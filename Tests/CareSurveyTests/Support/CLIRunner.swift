@@ -36,36 +36,11 @@ enum CLIRunner {
     /// Runs `caresurvey args…` from the repository root with standard input closed, killing it after
     /// `timeout` seconds (reported as `timedOut`).
     static func run(_ args: [String], environment: [String: String] = [:], timeout: TimeInterval = 120) throws -> Outcome {
-        let process = Process()
-        process.executableURL = try requireExecutable()
-        process.arguments = args
-        process.currentDirectoryURL = Fixtures.root
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        try ProcessLaunch.run(process)
-        // Drain both pipes while the process runs, so that a large output cannot block it.
-        let outData = Collected(), errData = Collected()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { outData.data = ProcessLaunch.readAll(out.fileHandleForReading) }
-        DispatchQueue.global().async(group: group) { errData.data = ProcessLaunch.readAll(err.fileHandleForReading) }
-        var timedOut = false
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            process.terminate()
-            done.wait()
-        }
-        group.wait()
-        return Outcome(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal && !timedOut,
-                       timedOut: timedOut, stdout: outData.data, stderr: String(decoding: errData.data, as: UTF8.self))
+        let child = try ChildProcess.run(try requireExecutable().path, args, environment: env,
+                                         directory: Fixtures.root.path, timeout: timeout)
+        return Outcome(status: child.status, signalled: child.signalled, timedOut: child.timedOut,
+                       stdout: child.stdout, stderr: String(decoding: child.stderr, as: UTF8.self))
     }
-
-    /// Bytes read by one reader thread, read by the caller after the group has finished.
-    private final class Collected: @unchecked Sendable { var data = Data() }
 }
