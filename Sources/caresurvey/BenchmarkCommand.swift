@@ -31,7 +31,7 @@ struct BenchmarkCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var out: OutputOptions
 
-    static let formats: [OutputFormat] = [.text, .csv, .json, .html]
+    static let formats: [OutputFormat] = [.text, .csv, .json, .html, .xlsx]
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one published figures file") }
@@ -57,7 +57,13 @@ struct BenchmarkCommand: ParsableCommand {
             case .json: text = BenchmarkOutput.json(report)
             case .csv: text = BenchmarkOutput.csv(report)
             case .html: text = BenchmarkHTML.render(report)
-            default: text = BenchmarkText.render(report)
+            case .xlsx:
+                try out.emitWorkbook(title: "Benchmark (CareSurvey benchmark)" + (council.map { ": council \($0)" } ?? ": every council"),
+                                     tables: [BenchmarkOutput.table(report), BenchmarkOutput.filesTable(report),
+                                              BenchmarkOutput.diagnosticsTable(report)],
+                                     notes: BenchmarkOutput.notes(report), inputs: allInputs)
+                return 0
+            case .text: text = BenchmarkText.render(report)
             }
             try out.emit(text, inputs: allInputs)
             return 0

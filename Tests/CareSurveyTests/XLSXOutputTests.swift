@@ -91,6 +91,62 @@ struct XLSXOutputTests {
         try check(["trend"] + files + ["--council", "716"], sheet: "Trends", formats: formats, minimumRows: 20)
     }
 
+    /// The benchmark CSV's columns and the number format each must have in the workbook (estimate =
+    /// percent on percent measures, 0.000 on scores and rates, by the row's unit).
+    static let benchmarkFormats: String = {
+        let columns = "measure year breakdown council name unit polarity estimate standardError seSource lower upper rank of "
+            + "rankLower rankUpper quartile q25 q50 q75 nextQuartileCutPoint nextQuartileGap nextQuartileGapPeople nextQuartilePeopleUnit "
+            + "topQuartileCutPoint topQuartileGap topQuartileGapPeople topQuartilePeopleUnit englandValue englandComparison englandMethod "
+            + "englandPValue regionValue regionComparison regionMethod regionPValue peersAverage peersStandardError peersComparison "
+            + "rankInPeers peersOf funnelClass funnelZ funnelPhi funnelTau2 suppressed notes code measureName"
+        let formats: [String: String] = [
+            "estimate": "estimate", "standardError": "estimate", "lower": "estimate", "upper": "estimate", "q25": "estimate",
+            "q50": "estimate", "q75": "estimate", "nextQuartileCutPoint": "estimate", "nextQuartileGap": "estimate",
+            "topQuartileCutPoint": "estimate", "topQuartileGap": "estimate", "englandValue": "estimate", "regionValue": "estimate",
+            "peersAverage": "estimate", "peersStandardError": "estimate", "rank": "General", "rankInPeers": "General",
+            "funnelTau2": "General", "of": "0", "rankLower": "0", "rankUpper": "0", "quartile": "0", "peersOf": "0",
+            "nextQuartileGapPeople": "#,##0", "topQuartileGapPeople": "#,##0", "funnelZ": "0.000", "funnelPhi": "0.000",
+            "englandPValue": "0.0000", "regionPValue": "0.0000",
+        ]
+        return columns.split(separator: " ").map { formats[String($0)] ?? "text" }.joined(separator: ";")
+    }()
+
+    @Test("benchmark: the results table equals the CSV; percent measures as percentages, scores and rates as decimals")
+    func benchmark() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let peers = dir.appendingPathComponent("peers.csv").path
+        try "LaCode,NeighbourLaCode,Rank\n702,703,1\n702,704,2\n".write(toFile: peers, atomically: true, encoding: .utf8)
+        let input = Fixtures.path("published/ascof-2022-23-old-columns.csv")
+        // Every council (markers, rates, scores, percentages) and one focus council with peers.
+        try check(["benchmark", input, "--draws", "1000"], sheet: "Benchmark", formats: Self.benchmarkFormats, minimumRows: 100,
+                  csvContains: ["[c]", ",rate,", ",score,", ",percent,"])
+        try check(["benchmark", input, "--council", "702", "--peers", peers, "--draws", "1000"], sheet: "Benchmark",
+                  formats: Self.benchmarkFormats, minimumRows: 6)
+        // The other tables: the files read and the notes.
+        let xlsx = dir.appendingPathComponent("b.xlsx").path
+        let run = try CLIRunner.run(["benchmark", input, "--draws", "1000", "--format", "xlsx", "-o", xlsx])
+        #expect(run.status == 0, "\(run.stderr)")
+        let script = """
+        import openpyxl, sys
+        wb = openpyxl.load_workbook(sys.argv[1])
+        print("|".join(wb.sheetnames))
+        files = [[c.value for c in r] for r in wb["Files read"].iter_rows(min_row=4)]
+        print(len(files), files[0][0].endswith("ascof-2022-23-old-columns.csv"), files[0][3] > 0)
+        notes = [r[1].value for r in wb["Notes"].iter_rows(min_row=4)]
+        print(len(notes), any("[c] suppressed" in n for n in notes), any("seed" in n for n in notes))
+        """
+        let py = try ChildProcess.run("/usr/bin/env", ["python3", "-c", script, xlsx], environment: ProcessInfo.processInfo.environment,
+                                      directory: Fixtures.root.path, mergeStandardError: true)
+        let output = String(decoding: py.stdout, as: UTF8.self)
+        #expect(py.status == 0, "\(output)")
+        let lines = output.split(separator: "\n").map(String.init)
+        try #require(lines.count == 3, "\(output)")
+        #expect(lines[0] == "Contents|Notes|Benchmark|Files read|Diagnostics")
+        #expect(lines[1] == "1 True True")
+        #expect(lines[2].hasSuffix(" True True"))
+    }
+
     @Test("validate: every problem, with user values that look like formulas kept as text")
     func validate() throws {
         let dir = Fixtures.temporaryDirectory()

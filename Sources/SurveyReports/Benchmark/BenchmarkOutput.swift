@@ -94,40 +94,6 @@ public enum BenchmarkOutput {
         ]).serialized()
     }
 
-    public static let csvHeader = [
-        "measure", "year", "breakdown", "council", "name", "unit", "polarity", "estimate", "standardError", "seSource",
-        "lower", "upper", "rank", "of", "rankLower", "rankUpper", "quartile", "q25", "q50", "q75",
-        "nextQuartileCutPoint", "nextQuartileGap", "nextQuartileGapPeople", "nextQuartilePeopleUnit",
-        "topQuartileCutPoint", "topQuartileGap", "topQuartileGapPeople", "topQuartilePeopleUnit",
-        "englandValue", "englandComparison", "englandMethod", "englandPValue",
-        "regionValue", "regionComparison", "regionMethod", "regionPValue",
-        "peersAverage", "peersStandardError", "peersComparison", "rankInPeers", "peersOf",
-        "funnelClass", "funnelZ", "funnelPhi", "funnelTau2", "suppressed", "notes", "code", "measureName",
-    ]
-
-    public static func csv(_ report: BenchmarkReport) -> String {
-        var w = CSVWriter(header: csvHeader)
-        typealias C = CSVWriter.Cell
-        func int(_ x: Int?) -> C { x.map(C.integer) ?? .empty }
-        func dist(_ d: BenchmarkResult.QuartileDistance?) -> [C] {
-            [.optional(d?.cutPoint), .optional(d?.gap), .optional(d?.gapPeople), .text(d?.peopleUnit ?? "")]
-        }
-        func vs(_ v: BenchmarkResult.Versus?) -> [C] {
-            [.optional(v?.value), .text(v?.comparison.rawValue ?? ""), .text(v?.method ?? ""), .optional(v?.pValue)]
-        }
-        for r in report.results {
-            var row: [C] = [.text(r.measure), .text(r.year), .text(r.breakdown), .text(r.council), .text(r.name), .text(unit(r.unit)),
-                            .text(r.higherIsBetter ? "higher" : "lower"), .optional(r.estimate), .optional(r.standardError),
-                            .text(r.seSource.rawValue), .optional(r.lower), .optional(r.upper), .optional(r.rank), .integer(r.of),
-                            int(r.rankLower), int(r.rankUpper), int(r.quartile)]
-            row += (0..<3).map { .optional(r.cutPoints?[$0]) }
-            row += dist(r.nextQuartile) + dist(r.topQuartile) + vs(r.england) + vs(r.region)
-            row += [.optional(r.peers?.average), .optional(r.peers?.standardError), .text(r.peers?.comparison.rawValue ?? ""),
-                    .optional(r.peers?.rankInPeers), int(r.peers?.of)]
-            row += [.text(r.funnel?.class.rawValue ?? ""), .optional(r.funnel?.z), .optional(r.funnel?.phi), .optional(r.funnel?.tau2),
-                    .text(r.suppressed ? "true" : "false"), .text(r.notes.joined(separator: "; ")), .text(r.displayCode), .text(r.measureName)]
-            w.writeRow(row)
-        }
-        return w.output
-    }
+    /// The CSV: `table(report)`'s rows (one per result, the JSON's fields flattened).
+    public static func csv(_ report: BenchmarkReport) -> String { table(report).csv }
 }

@@ -6,7 +6,7 @@
       command's CSV output) from row 3 (the header) on: text equal (CSV's formula-neutralising
       leading ' removed), numbers stored as numbers and equal to the CSV's digits, with the number
       format FORMATS gives for the column (separated by ;: text, 0, #,##0, 0.0%, 0.000, 0.0000,
-      estimate = 0.0% or 0.000, General, any = General number or text). Also the layout: Contents then Notes first, a title in A1
+      estimate = 0.0% or 0.000 (by the kind or unit column), General, any = General number or text). Also the layout: Contents then Notes first, a title in A1
       of every sheet, a frozen header, no merged cells, no formula cells, sheet names of at most
       31 characters, a width for every column.
   check-output.py libreoffice WORKBOOK SHEET CSV
@@ -110,6 +110,9 @@ def check_openpyxl(workbook, sheet, csv_path, formats):
                 if fmt == "estimate" and "kind" in expected[0]:
                     # measures: proportions as percentages, scores as decimals
                     allowed = ("0.0%",) if want_row[expected[0].index("kind")] == "proportion" else ("0.000",)
+                elif fmt == "estimate" and "unit" in expected[0]:
+                    # benchmark: by the measure's unit (percent measures as percentages, scores and rates as decimals)
+                    allowed = ("0.0%",) if want_row[expected[0].index("unit")] == "percent" else ("0.000",)
                 if cell.number_format not in allowed:
                     errors.append(f"{where}: number format {cell.number_format!r}, expected {' or '.join(allowed)}")
             if len(errors) > 40:
