@@ -17,6 +17,9 @@ public struct BenchmarkRequest: Sendable {
     /// Measure ids or codes (in the year's numbering); nil = all.
     public var measures: [String]?
     public var draws: Int
+    /// A targets file (`measure,target[,amber]` in the measures' published units), read by
+    /// `Toolkit.targets(path:catalogue:)`; each result gets its RAG status.
+    public var targetsFile: String?
     /// Refuse a focus council with no figures (the command); `report` shows every council instead.
     public var requireFocus = true
 
@@ -44,6 +47,7 @@ extension Toolkit {
             councils = try data.councils()
             catalogue = try data.measureCatalogue()
         } catch { throw .data(error) }
+        let targets = try request.targetsFile.map { path throws(PipelineError) in try self.targets(path: path, catalogue: catalogue) } ?? [:]
         let inputs = try readBenchmarkInputs(request.inputs, year: request.year, councils: councils, catalogue: catalogue)
         var notes = inputs.notes + inputs.own.flatMap(\.notes)
         if !inputs.annex.isEmpty {
@@ -84,8 +88,28 @@ extension Toolkit {
         guard request.draws >= 1_000 else { throw .invalidInput("--draws must be at least 1000") }
         let simulation = RankInterval(draws: request.draws, capacity: max(200, sets.map(\.councils.count).max() ?? 0))
         let benchmarker = Benchmarker(peers: peers, rankIntervals: simulation)
-        return BenchmarkReport(focus: request.focus, all: benchmarker.run(sets), sets: sets, files: inputs.published.files,
+        var all = benchmarker.run(sets)
+        if !targets.isEmpty {
+            notes += Self.applyTargets(targets, to: &all, file: request.targetsFile ?? "")
+        }
+        return BenchmarkReport(focus: request.focus, all: all, sets: sets, files: inputs.published.files,
                                diagnostics: inputs.published.diagnostics + inputs.annex.flatMap(\.diagnostics), notes: notes,
                                seed: simulation.seed, draws: simulation.draws)
+    }
+
+    /// Each result with a value gets its status against its measure's target (benchmarking.md §6,
+    /// `TargetStatus.evaluate`: by polarity, the amber band, and whether the target lies outside the
+    /// 95% interval). Returns a note for each target whose measure has no figures in the inputs.
+    static func applyTargets(_ targets: [String: Target], to results: inout [BenchmarkResult], file: String) -> [String] {
+        var used = Set<String>()
+        for i in results.indices {
+            guard let target = targets[results[i].measure] else { continue }
+            used.insert(target.measure)
+            guard let estimate = results[i].estimate else { continue }
+            let r = results[i]
+            results[i].target = TargetStatus.evaluate(estimate: estimate, lower: r.lower, upper: r.upper, target: target,
+                                                      polarity: r.higherIsBetter ? .higherIsBetter : .lowerIsBetter)
+        }
+        return targets.keys.sorted().filter { !used.contains($0) }.map { "\(file): the target for \($0) was not used: no figures for it in the inputs" }
     }
 }

@@ -17,6 +17,8 @@ struct BenchmarkCommand: ParsableCommand {
         units and people, comparisons with England, the region and the peers (95%/99.8% rule; design-based when England was \
         computed from the same returns), and the funnel-plot class. Measure codes follow Reference/ascof-measures.json \
         (provisional entries are marked there).
+        --targets FILE (measure,target[,amber], published units) adds each result's RAG status and whether the target lies \
+        outside the 95% interval.
         Example: caresurvey benchmark ascof-2023-24.csv --council 716 --peers neighbours.csv
         """
     )
@@ -27,6 +29,7 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Peer groups: a LaCode,Group CSV file (the council's peers are the other members of its group).") var groups: String?
     @Option(help: "Only this survey year (e.g. 2023-24); also the year of inputs that do not say.") var year: String?
     @Option(parsing: .upToNextOption, help: "Only these measures (ids or codes in the year's numbering, e.g. 3A 2B).") var measures: [String] = []
+    @Option(help: "Targets file: measure,target[,amber] in the measure's published unit (65 for 65%); adds the RAG status.") var targets: String?
     @Option(help: "Rank-interval simulations (at least 1000).") var draws: Int = RankInterval.defaultDraws
     @OptionGroup var data: DataOptions
     @OptionGroup var out: OutputOptions
@@ -36,7 +39,7 @@ struct BenchmarkCommand: ParsableCommand {
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one published figures file") }
         try Check.inputs(inputs, "inputs", folders: false)
-        try Check.inputs([peers, groups].compactMap { $0 }, "--peers/--groups", folders: false)
+        try Check.inputs([peers, groups, targets].compactMap { $0 }, "--peers/--groups/--targets", folders: false)
         if peers != nil && groups != nil { throw ValidationError("give --peers or --groups, not both") }
         try Check.surveyYear(year, "--year")
         try Check.council(council, "--council")
@@ -44,13 +47,14 @@ struct BenchmarkCommand: ParsableCommand {
         try out.check(writes: Self.formats, inputs: allInputs)
     }
 
-    var allInputs: [String] { inputs + [peers, groups].compactMap { $0 } }
+    var allInputs: [String] { inputs + [peers, groups, targets].compactMap { $0 } }
 
     func run() throws {
         try runReporting {
             let toolkit = try data.loadToolkit()
-            let request = BenchmarkRequest(inputs: inputs, focus: council, peersFile: peers, groupsFile: groups, year: year,
+            var request = BenchmarkRequest(inputs: inputs, focus: council, peersFile: peers, groupsFile: groups, year: year,
                                            measures: measures.isEmpty ? nil : measures, draws: draws)
+            request.targetsFile = targets
             let report = try toolkit.benchmark(request)
             let text: String
             switch try out.resolvedFormat(Self.formats) {

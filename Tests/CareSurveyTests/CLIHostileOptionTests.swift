@@ -63,7 +63,7 @@ struct CLIHostileOptionTests {
                    "--format": .choice, "--output": .output]),
         "benchmark": (["Tests/Fixtures/published/ascof-2223-new-columns.csv", "--draws", "1000", "--format", "json", "--output", "$T/b.json"],
                       ["returns": .files, "--council": .council, "--peers": .file, "--groups": .file, "--year": .surveyYear,
-                       "--measures": .text, "--draws": .positive, "--format": .choice, "--output": .output]),
+                       "--measures": .text, "--targets": .file, "--draws": .positive, "--format": .choice, "--output": .output]),
     ]
 
     static let estimation: [String: Kind] = [

@@ -98,7 +98,8 @@ struct XLSXOutputTests {
             + "rankLower rankUpper quartile q25 q50 q75 nextQuartileCutPoint nextQuartileGap nextQuartileGapPeople nextQuartilePeopleUnit "
             + "topQuartileCutPoint topQuartileGap topQuartileGapPeople topQuartilePeopleUnit englandValue englandComparison englandMethod "
             + "englandPValue regionValue regionComparison regionMethod regionPValue peersAverage peersStandardError peersComparison "
-            + "rankInPeers peersOf funnelClass funnelZ funnelPhi funnelTau2 suppressed notes code measureName"
+            + "rankInPeers peersOf funnelClass funnelZ funnelPhi funnelTau2 suppressed notes code measureName target amber rag "
+            + "targetShortfall targetClear"
         let formats: [String: String] = [
             "estimate": "estimate", "standardError": "estimate", "lower": "estimate", "upper": "estimate", "q25": "estimate",
             "q50": "estimate", "q75": "estimate", "nextQuartileCutPoint": "estimate", "nextQuartileGap": "estimate",
@@ -106,7 +107,7 @@ struct XLSXOutputTests {
             "peersAverage": "estimate", "peersStandardError": "estimate", "rank": "General", "rankInPeers": "General",
             "funnelTau2": "General", "of": "0", "rankLower": "0", "rankUpper": "0", "quartile": "0", "peersOf": "0",
             "nextQuartileGapPeople": "#,##0", "topQuartileGapPeople": "#,##0", "funnelZ": "0.000", "funnelPhi": "0.000",
-            "englandPValue": "0.0000", "regionPValue": "0.0000",
+            "englandPValue": "0.0000", "regionPValue": "0.0000", "target": "estimate", "amber": "estimate", "targetShortfall": "estimate",
         ]
         return columns.split(separator: " ").map { formats[String($0)] ?? "text" }.joined(separator: ";")
     }()
@@ -117,11 +118,13 @@ struct XLSXOutputTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let peers = dir.appendingPathComponent("peers.csv").path
         try "LaCode,NeighbourLaCode,Rank\n702,703,1\n702,704,2\n".write(toFile: peers, atomically: true, encoding: .utf8)
+        let targets = dir.appendingPathComponent("targets.csv").path
+        try "1A,20.3,0.1\n3A,78,2\n2B,16\n".write(toFile: targets, atomically: true, encoding: .utf8)
         let input = Fixtures.path("published/ascof-2022-23-old-columns.csv")
         // Every council (markers, rates, scores, percentages) and one focus council with peers.
         try check(["benchmark", input, "--draws", "1000"], sheet: "Benchmark", formats: Self.benchmarkFormats, minimumRows: 100,
                   csvContains: ["[c]", ",rate,", ",score,", ",percent,"])
-        try check(["benchmark", input, "--council", "702", "--peers", peers, "--draws", "1000"], sheet: "Benchmark",
+        try check(["benchmark", input, "--council", "702", "--peers", peers, "--targets", targets, "--draws", "1000"], sheet: "Benchmark",
                   formats: Self.benchmarkFormats, minimumRows: 6)
         // The other tables: the files read and the notes.
         let xlsx = dir.appendingPathComponent("b.xlsx").path

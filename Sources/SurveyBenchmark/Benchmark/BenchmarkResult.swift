@@ -31,6 +31,8 @@ public struct BenchmarkResult: Sendable, Hashable {
     public var funnel: FunnelPoint?
     public var suppressed: Bool
     public var notes: [String]
+    /// The status against the measure's target (`benchmark --targets`); nil without one or without a value.
+    public var target: TargetStatus? = nil
 
     public struct QuartileDistance: Sendable, Hashable {
         public var cutPoint: Double

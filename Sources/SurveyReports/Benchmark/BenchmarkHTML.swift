@@ -113,11 +113,14 @@ public enum BenchmarkHTML {
 
     static func table(_ r: BenchmarkResult) -> String {
         func v(_ x: Double?) -> String { HTML.escape(BenchmarkText.value(x, r.unit)) }
-        var out = "<table><tr><th>value</th><th>95% interval</th><th>England</th><th>region</th><th>peers</th><th>rank</th><th>quartile</th><th>to next quartile</th></tr><tr>"
+        var out = "<table><tr><th>value</th><th>95% interval</th><th>England</th><th>region</th><th>peers</th><th>rank</th><th>quartile</th><th>to next quartile</th>"
+            + (r.target == nil ? "" : "<th>target</th>") + "</tr><tr>"
         out += "<td>\(v(r.estimate))</td><td>\(v(r.lower))–\(v(r.upper))</td>"
         out += "<td>\(v(r.england?.value)) (\(r.england?.comparison.rawValue ?? "–"))</td><td>\(v(r.region?.value))</td><td>\(v(r.peers?.average))</td>"
         out += "<td>\(BenchmarkText.rankText(r.rank)) of \(r.of)" + (r.rankLower.map { " (\($0)–\(r.rankUpper!))" } ?? "") + "</td>"
-        out += "<td>\(r.quartile.map { "Q\($0)" } ?? "–")</td><td>\(r.nextQuartile.map { HTML.escape(BenchmarkText.gap($0.gap, r.unit)) } ?? "–")</td></tr></table>\n"
+        out += "<td>\(r.quartile.map { "Q\($0)" } ?? "–")</td><td>\(r.nextQuartile.map { HTML.escape(BenchmarkText.gap($0.gap, r.unit)) } ?? "–")</td>"
+        if r.target != nil { out += "<td>\(HTML.escape(BenchmarkText.targetText(r)))</td>" }
+        out += "</tr></table>\n"
         return out
     }
 }

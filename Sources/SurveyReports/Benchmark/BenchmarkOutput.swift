@@ -39,6 +39,15 @@ public enum BenchmarkOutput {
         return .object([("class", .string(f.class.rawValue)), ("z", .number(f.z)), ("phi", .number(f.phi)), ("tau2", .number(f.tau2))])
     }
 
+    /// `benchmark --targets`: the target and amber band in the measure's unit (fractions for
+    /// proportions), the RAG status, the shortfall (negative = better than the target) and whether
+    /// the target lies outside the 95% interval.
+    static func target(_ t: TargetStatus?) -> JSONValue {
+        guard let t else { return .null }
+        return .object([("value", .number(t.target.value)), ("amber", .number(t.target.amber)), ("rag", .string(t.rag.rawValue)),
+                        ("shortfall", .number(t.shortfall)), ("clear", t.clear.map(JSONValue.bool) ?? .null)])
+    }
+
     static func result(_ r: BenchmarkResult) -> JSONValue {
         var pairs: [(String, JSONValue)] = []
         pairs.append(("measure", .string(r.measure)))
@@ -71,6 +80,7 @@ public enum BenchmarkOutput {
         // After the contract's fields:
         pairs.append(("code", .string(r.displayCode)))
         pairs.append(("measureName", .string(r.measureName)))
+        pairs.append(("target", target(r.target)))
         return .object(pairs)
     }
 

@@ -12,7 +12,7 @@ extension BenchmarkOutput {
     static let columns: [ReportTable.Column] = {
         let inUnit: Set<String> = ["estimate", "standardError", "lower", "upper", "q25", "q50", "q75", "nextQuartileCutPoint",
                                    "nextQuartileGap", "topQuartileCutPoint", "topQuartileGap", "englandValue", "regionValue",
-                                   "peersAverage", "peersStandardError"]
+                                   "peersAverage", "peersStandardError", "target", "amber", "targetShortfall"]
         let whole: Set<String> = ["of", "rankLower", "rankUpper", "quartile", "peersOf"]
         let people: Set<String> = ["nextQuartileGapPeople", "topQuartileGapPeople"]
         let decimal: Set<String> = ["funnelZ", "funnelPhi"]
@@ -37,6 +37,7 @@ extension BenchmarkOutput {
         "regionValue", "regionComparison", "regionMethod", "regionPValue",
         "peersAverage", "peersStandardError", "peersComparison", "rankInPeers", "peersOf",
         "funnelClass", "funnelZ", "funnelPhi", "funnelTau2", "suppressed", "notes", "code", "measureName",
+        "target", "amber", "rag", "targetShortfall", "targetClear",
     ]
 
     /// One row per result (the focus council's, or every council's), in the report's order.
@@ -70,6 +71,9 @@ extension BenchmarkOutput {
                     .optional(r.peers?.rankInPeers), int(r.peers?.of)]
             row += [.text(r.funnel?.class.rawValue ?? ""), .optional(r.funnel?.z), .optional(r.funnel?.phi), .optional(r.funnel?.tau2),
                     .text(r.suppressed ? "true" : "false"), .text(r.notes.joined(separator: "; ")), .text(r.displayCode), .text(r.measureName)]
+            let goal = r.target
+            row += [.optional(goal?.target.value), .optional(goal?.target.amber), .text(goal?.rag.rawValue ?? ""), .optional(goal?.shortfall),
+                    .text(goal?.clear.map { $0 ? "true" : "false" } ?? "")]
             t.rows.append(row)
             t.isProportionRow.append(r.unit == .percent)
         }
@@ -113,6 +117,8 @@ extension BenchmarkOutput {
             "Comparisons with England, the region and the peer average: similar when the benchmark lies inside the council's 95% interval, better/worse outside the 95% but inside the 99.8% interval, much-better/much-worse outside the 99.8% (ci-rule); design-based = the z test of the council against England computed from the same returns (p-value given).",
             "Funnel: target England's value; z = (value − England)/SE, winsorised at the 10th and 90th percentiles for φ; τ² the additive over-dispersion; limits England ± z·√(SE² + τ²) at 95% and 99.8%.",
             "Published markers: [c] suppressed (small numbers), [x] not available, [z] not applicable, [w] no data in the category. A value with a marker, or blank, is never ranked and never counted as zero: its estimate is empty, suppressed is true and the notes column names the marker.",
-        ] + report.notes
+        ] + (report.results.contains { $0.target != nil } ? [
+            "Targets (target, amber, rag, targetShortfall, targetClear): from the --targets file, in the measure's unit; GREEN meets the target by the measure's polarity, AMBER is short of it by no more than the amber band, RED otherwise; targetShortfall is how far short (negative = better than the target); targetClear is true when the target lies outside the council's 95% interval (a RED within the margin of error is not the same as a RED outside it).",
+        ] : []) + report.notes
     }
 }

@@ -34,18 +34,25 @@ public enum BenchmarkText {
         return r == r.rounded() ? String(Int(r)) : MeasuresText.fixed(r, 1)
     }
 
+    /// `75.0% GREEN`, `* ` marking a target outside the 95% interval; `–` without a target.
+    static func targetText(_ r: BenchmarkResult) -> String {
+        guard let t = r.target else { return "–" }
+        return value(t.target.value, r.unit) + " " + t.rag.rawValue.uppercased() + (t.clear == true ? "*" : "")
+    }
+
     public static func render(_ report: BenchmarkReport) -> String {
         let pad = MeasuresText.pad
         var out = ""
         let byCouncil = Dictionary(grouping: report.results) { "\($0.council)\u{1}\($0.year)\u{1}\($0.breakdown)" }
         func order(_ r: BenchmarkResult) -> (String, String, String) { (r.council, r.year, r.breakdown == "Total" ? "" : r.breakdown) }
         let keys = byCouncil.keys.sorted { order(byCouncil[$0]![0]) < order(byCouncil[$1]![0]) }
+        let targets = report.results.contains { $0.target != nil }
         for key in keys {
             let rows = byCouncil[key]!.sorted { $0.displayCode < $1.displayCode }
             let first = rows[0]
             out += "\(first.name) (\(first.council)) — \(first.year)" + (first.breakdown == "Total" ? "" : ", \(first.breakdown)") + "\n"
             out += pad("measure", 18) + pad("value", 9) + pad("England", 9) + pad("region", 9) + pad("peers", 9)
-                + pad("rank", 14) + pad("quartile", 9) + "to next quartile\n"
+                + pad("rank", 14) + pad("quartile", 9) + (targets ? pad("target", 16) : "") + "to next quartile\n"
             for r in rows {
                 var line = pad(r.displayCode, 18) + pad(value(r.estimate, r.unit), 9)
                 line += pad(value(r.england?.value, r.unit) + " " + arrow(r.england?.comparison), 9)
@@ -53,6 +60,7 @@ public enum BenchmarkText {
                 var rank = r.rank.map { "\(rankText($0))/\(r.of)" } ?? "–"
                 if let lo = r.rankLower, let hi = r.rankUpper { rank += " (\(lo)–\(hi))" }
                 line += pad(rank, 14) + pad(r.quartile.map { "Q\($0)" } ?? "–", 9)
+                if targets { line += pad(targetText(r), 16) }
                 if r.suppressed {
                     line += r.notes.first ?? "no value"
                 } else if let next = r.nextQuartile {
@@ -66,6 +74,10 @@ public enum BenchmarkText {
             out += "\n"
         }
         out += "▲ better / ▼ worse than England (outside the 95% interval; doubled outside 99.8%), = similar, ? not compared.\n"
+        if targets {
+            out += "target: RAG against the targets file (GREEN meets it, AMBER short by no more than the amber band, RED otherwise); "
+                + "* = the target lies outside the 95% interval.\n"
+        }
         out += "rank 1 = best; (a–b) = 95% rank interval from \(report.draws) simulations (seed \(report.seed)).\n"
         for note in report.notes { out += "note: \(note)\n" }
         let unused = report.files.reduce(0) { $0 + $1.rowsNotUsed }
