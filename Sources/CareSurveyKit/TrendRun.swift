@@ -78,6 +78,13 @@ extension Toolkit {
         return nil
     }
 
+    /// Reads a targets file with the shipped measure catalogue (see `targets(path:catalogue:)`).
+    public func targets(path: String) throws(PipelineError) -> [String: Target] {
+        let catalogue: MeasureCatalogue
+        do { catalogue = try data.measureCatalogue() } catch { throw .data(error) }
+        return try targets(path: path, catalogue: catalogue)
+    }
+
     /// Reads a targets file (`measure,target[,amber]`, in each measure's published unit: a percentage
     /// measure's target is a percentage) into targets in CareSurvey's units, keyed by stable id.
     /// Codes are read as in `--measures`. Any bad line fails the whole file, naming every problem.

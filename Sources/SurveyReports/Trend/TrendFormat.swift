@@ -18,6 +18,8 @@ struct TrendFormat {
     }
 
     func value(_ x: Double?) -> String { x.map(format.value) ?? "–" }
+    /// The value without a unit sign (`78.3` for 78.3%).
+    func bare(_ x: Double) -> String { Fmt.display(format.scaled(x), format.decimals) }
     func change(_ d: Double) -> String { format.change(d) }
     func interval(_ p: TrendPoint) -> String { p.interval95.map { format.interval($0.lower, $0.upper) } ?? "" }
 

@@ -40,7 +40,7 @@ public enum DashboardHTML {
     }
 
     static func table(_ d: DashboardInput) -> String {
-        var out = "<table class=\"dash\">\n<caption>Each row: the council's values by year (95% interval below), then how it compares. "
+        var out = "<div class=\"scroll\" role=\"region\" aria-labelledby=\"dash-caption\" tabindex=\"0\">\n<table class=\"dash\">\n<caption id=\"dash-caption\">Each row: the council's values by year (95% interval below), then how it compares. "
             + "Hover or read the legend for the test behind each arrow and colour.</caption>\n<thead><tr>"
         out += "<th scope=\"col\">Measure</th>"
         for y in d.years { out += "<th scope=\"col\" class=\"num\">\(HTML.escape(y))</th>" }
@@ -50,7 +50,7 @@ public enum DashboardHTML {
         out += "<th scope=\"col\" class=\"num\">Target</th>"
         out += "</tr></thead>\n<tbody>\n"
         for row in d.rows { out += Self.row(row, years: d.years) }
-        out += "</tbody>\n</table>\n"
+        out += "</tbody>\n</table>\n</div>\n"
         return out
     }
 

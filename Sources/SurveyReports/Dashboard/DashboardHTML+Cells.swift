@@ -18,8 +18,9 @@ extension DashboardHTML {
         out += num(f.value(e), e, "point:\(year):estimate", cls: "val")
         if p.excluded != nil { out += "<sup>†</sup>" }
         if let i = p.interval95 {
-            out += "<span class=\"ci\">" + num(f.value(i.lower), i.lower, "point:\(year):lower") + "–"
-                + num(f.value(i.upper), i.upper, "point:\(year):upper") + "</span>"
+            // The interval without the unit sign (the value above has it), to keep the columns narrow.
+            out += "<span class=\"ci\">" + num(f.bare(i.lower), i.lower, "point:\(year):lower") + "–"
+                + num(f.bare(i.upper), i.upper, "point:\(year):upper") + "</span>"
         }
         if let b = s.breaks.first(where: { $0.after == year }) {
             out += "<span class=\"nc-flag\" title=\"\(HTML.escape(b.reason))\">break</span>"
@@ -50,11 +51,10 @@ extension DashboardHTML {
         let key = "change:\(c.from):\(c.to)"
         var out = "<td class=\"chg \(cls)\" title=\"\(HTML.escape(title))\"><span class=\"arrow\">\(TrendFormat.arrow(c))</span> "
         out += num(f.change(c.difference), c.difference, "\(key):difference")
-        out += "<span class=\"sub\">\(TrendFormat.words(c))"
+        out += "<span class=\"sub\">\(c.comparable ? TrendFormat.words(c) : "not comparable (break in series)")"
         if let p = c.pValue { out += ", p " + num(Fmt.p(p), p, "\(key):pValue") }
-        out += " · \(HTML.escape(c.from)) → \(HTML.escape(c.to))"
-        if !c.comparable { out += " · not comparable" }
-        return out + "</span></td>"
+        out += "</span><span class=\"sub\">\(HTML.escape(c.from)) → \(HTML.escape(c.to))</span>"
+        return out + "</td>"
     }
 
     static func comparisonWords(_ c: BenchmarkComparison) -> (String, String) {
@@ -105,7 +105,8 @@ extension DashboardHTML {
         out += num(f.value(n.cutPoint), n.cutPoint, "bench:\(c.year):nextQuartile.cutPoint", cls: "val")
         out += "<span class=\"sub\">gap " + num(f.change(abs(n.gap)).replacingOccurrences(of: "+", with: ""), n.gap, "bench:\(c.year):nextQuartile.gap")
         if let people = n.gapPeople {
-            out += " ≈ " + num(Fmt.count(Int(people.rounded())), people, "bench:\(c.year):nextQuartile.gapPeople") + " \(HTML.escape(n.peopleUnit ?? "people"))"
+            out += "</span><span class=\"sub\">≈ " + num(Fmt.count(Int(people.rounded())), people, "bench:\(c.year):nextQuartile.gapPeople")
+                + " \(HTML.escape(n.peopleUnit ?? "people"))"
         }
         return out + "</span></td>"
     }

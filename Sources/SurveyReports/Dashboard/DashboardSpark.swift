@@ -4,7 +4,7 @@ import SurveyBenchmark
 /// vertical whisker), joined within comparable stretches; a break is a dashed line, a year excluded as
 /// a single-year break a hollow dot, a missing year a gap. The latest year's dot is larger.
 enum DashboardSpark {
-    static let width = 112.0, height = 40.0
+    static let width = 88.0, height = 36.0
 
     static func svg(_ s: TrendSeries, format f: TrendFormat, years: [String]) -> String {
         let points = s.points

@@ -35,7 +35,6 @@ extension Toolkit {
         let councilSeries = run.trends.filter { $0.series.level == .council && $0.series.area == request.council && $0.series.breakdown == "Total" }
         guard !councilSeries.isEmpty else { throw .invalidInput("--council \(request.council): no figures for this council in the inputs") }
         var benchmarkRequest = BenchmarkRequest(inputs: request.inputs, focus: request.council, peersFile: request.peersFile, year: nil)
-        benchmarkRequest.year = nil
         let bench = try benchmark(benchmarkRequest)
         var byKey: [String: BenchmarkResult] = [:]
         for r in bench.results where r.breakdown == "Total" { byKey["\(r.measure)|\(r.year)"] = r }
@@ -51,7 +50,7 @@ extension Toolkit {
                                    regionName: council?.regionName, years: Array(years), rows: rows, adjust: request.change.adjust,
                                    alpha: request.change.alpha, peers: request.peersFile, sources: run.paths,
                                    notes: run.notes + bench.notes, diagnostics: run.diagnostics.count + bench.diagnostics.count,
-                                   generatedBy: "caresurvey report --council \(request.council)")
+                                   generatedBy: "caresurvey report --dashboard --council \(request.council)")
         return (input, run, bench)
     }
 }

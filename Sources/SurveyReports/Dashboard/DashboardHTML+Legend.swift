@@ -30,18 +30,24 @@ extension DashboardHTML {
 
     static let stylesheet = """
     main.dash { max-width: 1500px; padding: 20px 20px 8px; }
-    table.dash { font-size: 12.5px; table-layout: auto; }
-    table.dash th, table.dash td { padding: 5px 6px; vertical-align: top; }
-    table.dash thead th { position: sticky; top: 0; background: #fff; }
-    table.dash tbody th { min-width: 170px; max-width: 240px; }
+    table.dash { font-size: 12px; table-layout: auto; }
+    table.dash th, table.dash td { padding: 4px 4px; vertical-align: top; }
+    table.dash thead th { position: sticky; top: 0; background: #fff; font-size: 12px; }
+    table.dash tbody th { min-width: 130px; max-width: 180px; }
     table.dash .code { display: block; }
     table.dash .name { display: block; font-size: 12px; }
-    table.dash .val { font-size: 13.5px; font-weight: 600; }
-    table.dash .ci, table.dash .sub { display: block; font-size: 11px; color: var(--muted); white-space: nowrap; }
+    table.dash .val { font-size: 13px; font-weight: 600; }
+    table.dash .ci, table.dash .sub { display: block; font-size: 10.5px; color: var(--muted); white-space: normal; }
+    table.dash .ci { white-space: nowrap; }
+    table.dash td { max-width: 130px; }
+    div.scroll { overflow-x: auto; }
     table.dash td.nc { background: #fafafa; }
+    table.dash td.chg { min-width: 90px; max-width: 120px; white-space: normal; }
+    table.dash .chg .arrow { font-size: 15px; }
+    table.dash td.chg .sub { white-space: normal; }
     table.dash tr.redred th { border-left: 4px solid var(--worse); }
-    td.spark { width: 120px; }
-    svg.spark { display: block; width: 112px; height: 40px; }
+    td.spark { width: 92px; }
+    svg.spark { display: block; width: 88px; height: 36px; }
     svg.spark .sl { fill: none; stroke: var(--focus); stroke-width: 1.4; }
     svg.spark .sci { stroke: #8aa0c8; stroke-width: 1; }
     svg.spark .sdot { fill: var(--focus); }
@@ -56,13 +62,26 @@ extension DashboardHTML {
     @media print {
       @page { size: A4 landscape; margin: 10mm; }
       main.dash { max-width: none; padding: 0; }
-      table.dash { font-size: 9.5px; }
-      table.dash tbody th { min-width: 120px; }
-      table.dash .val { font-size: 10.5px; }
-      table.dash .ci, table.dash .sub { font-size: 8.5px; }
-      td.spark, svg.spark { width: 84px; }
+      table.dash { font-size: 9px; }
+      table.dash thead th { font-size: 9px; }
+      table.dash .name { font-size: 9px; }
+      main.dash h1 { font-size: 18px; margin: 0 0 4px; }
+      main.dash .lead { font-size: 11px; margin: 0 0 6px; }
+      main.dash h2 { font-size: 13px; }
+      section.legend { margin: 12px 0; }
+      section.legend dl { font-size: 9px; grid-template-columns: 110px 1fr; }
+      main.dash footer { font-size: 9px; }
+      table.dash th, table.dash td { padding: 3px 3px; max-width: 100px; }
+      table.dash tbody th { min-width: 100px; max-width: 140px; }
+      table.dash .val { font-size: 10px; }
+      table.dash .ci, table.dash .sub { font-size: 8px; }
+      table.dash td.chg { min-width: 64px; max-width: 96px; }
+      table.dash .chg .arrow { font-size: 12px; }
+      td.spark { width: 76px; }
+      svg.spark { width: 72px; height: 30px; }
       tr { break-inside: avoid; }
       thead th { position: static; }
+      div.scroll { overflow: visible; }
     }
     @media (max-width: 900px) {
       table.dash { font-size: 10.5px; }
