@@ -170,8 +170,9 @@ tables = [{"question": "q1", "variable": "q1Combined"}, {"question": "q2a", "var
 rows = [{"Gender": g, "PSRGroup": p} for g in ["Male", "Female", "Other"] for p in ["Physical", "Sensory", "Memory", "LearningDisability", "MentalHealth", "Social"]]
 cols = {"D": {"Setting": "Community"}, "E": {"Setting": "Residential"}, "F": {"Setting": "Nursing"}}
 doc = {
-    "schemaVersion": 1, "survey": "ASCS", "surveyYear": "2021-22", "status": "verified",
+    "schemaVersion": 2, "survey": "ASCS", "surveyName": "Adult Social Care Survey", "surveyYear": "2021-22", "status": "verified",
     "source": "Codes and header texts from the official ASCS 2021-22 data-return workbook ('Service User Data - Codes' and 'Service User Data' sheets); validation rules, strata, populations and measures from shared/spec/ascs.md sections 2-4 (verified against the workbook formulas and the statistics team's pipeline).",
+    "councilField": "LaCode", "serialField": "SerialNo", "peopleUnit": "people",
     "excel": {"sheet": "Service User Data", "headerRow": 1, "councilCell": {"sheet": "Sign Off Sheet", "cell": "E2"},
               "populationSheet": {"sheet": "Eligible Population", "tables": [
                   {"values": {"AgeBand": "18-64"}, "firstRow": 8, "rowOrder": rows, "columns": cols},

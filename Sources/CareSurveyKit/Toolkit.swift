@@ -28,6 +28,13 @@ public struct Toolkit: Sendable {
         try Toolkit(data: DataDirectory.locate(dataOption: dataOption))
     }
 
+    /// The survey codes of the codebooks in use, lower case, first appearance first (`ascs`, `sace`).
+    public var surveys: [String] {
+        var seen: [String] = []
+        for cb in codebooks where !seen.contains(cb.survey.lowercased()) { seen.append(cb.survey.lowercased()) }
+        return seen
+    }
+
     /// The codebook for a survey and year, or the latest year of the survey.
     public func codebook(survey: String, year: String?) -> Codebook? {
         let matching = codebooks.filter { $0.survey.lowercased() == survey.lowercased() }

@@ -2,12 +2,22 @@
 /// population sets, measures and answer tables. Loaded from `Questionnaires/<survey>-<year>.json`.
 /// A new survey year needs a new file, not new code.
 public struct Codebook: Sendable, Hashable, Codable {
-    /// The highest `schemaVersion` this build understands.
-    public static let supportedSchemaVersion = 1
+    /// The highest `schemaVersion` this build understands. 2 added `surveyName`, `councilField`,
+    /// `serialField` and `peopleUnit` (required from 2; a version-1 file means the survey code,
+    /// `LaCode`, `SerialNo` and "people").
+    public static let supportedSchemaVersion = 2
 
     public var schemaVersion: Int
-    /// `ASCS` or `SACE`.
+    /// The survey's code (`ASCS`, `SACE`): `--survey` takes it in any case.
     public var survey: String
+    /// The survey's name for people (`Adult Social Care Survey`), shown in reports.
+    public var surveyName: String?
+    /// The tidy column that holds the council (CASSR) code (`LaCode`).
+    public var councilField: String?
+    /// The tidy column that holds the serial number (`SerialNo`).
+    public var serialField: String?
+    /// What the survey's people are called in counts (`people`, `carers`).
+    public var peopleUnit: String?
     /// `2021-22`.
     public var surveyYear: String
     public var status: Status
@@ -113,6 +123,14 @@ public struct Codebook: Sendable, Hashable, Codable {
 
     /// `ascs-2021-22`.
     public var id: String { "\(survey.lowercased())-\(surveyYear)" }
+    /// `surveyName`, or the survey code (schema 1).
+    public var displayName: String { surveyName ?? survey }
+    /// `councilField`, or `LaCode` (schema 1).
+    public var councilFieldName: String { councilField ?? "LaCode" }
+    /// `serialField`, or `SerialNo` (schema 1).
+    public var serialFieldName: String { serialField ?? "SerialNo" }
+    /// `peopleUnit`, or "people" (schema 1).
+    public var peopleName: String { peopleUnit ?? "people" }
 
     public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }
     public func field(_ name: String) -> Field? { fields.first { $0.name == name } }

@@ -59,6 +59,19 @@ struct Problems {
             add("schemaVersion", "\(cb.schemaVersion) is not a version this build knows (1…\(Codebook.supportedSchemaVersion))")
         }
         if cb.source.isEmpty { add("source", "empty: say where the content was checked") }
+        if cb.schemaVersion >= 2 {
+            for (key, value) in [("surveyName", cb.surveyName), ("councilField", cb.councilField), ("serialField", cb.serialField), ("peopleUnit", cb.peopleUnit)]
+            where (value ?? "").isEmpty {
+                add(key, "missing: schemaVersion 2 needs it (schemaVersion 1 meant the survey code, LaCode, SerialNo and \"people\")")
+            }
+        }
+        for (key, name) in [("councilField", cb.councilFieldName), ("serialField", cb.serialFieldName)] {
+            guard let f = cb.field(name) else {
+                add(key, "\(name) is not a field")
+                continue
+            }
+            if f.kind != .text || !f.isValueRequired { add(key, "\(name) must be a text field with valueRequired (every row needs it)") }
+        }
         if cb.status == .verified, !(cb.openPoints ?? []).isEmpty { add("status", "verified, but openPoints lists what is not settled") }
     }
 

@@ -98,9 +98,8 @@ enum Check {
     static func grouping(_ by: String) throws {
         let parts = by.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { throw ValidationError("--by: an empty value was given") }
-        for file in EstimationArguments.groupFiles(by) where !FileManager.default.fileExists(atPath: file) {
-            throw ValidationError("--by \(file): not council, england, a domain (\(DomainVariables.names.joined(separator: ", "))) or an existing LaCode,Group file")
-        }
-        try inputs(EstimationArguments.groupFiles(by), "--by", folders: false)
+        // A name that is neither a built-in domain nor a file may be a domain of a --data folder's
+        // codebook: it is checked when the codebooks are loaded (a usage error if it is not one).
+        try inputs(EstimationArguments.groupFiles(by).filter { FileManager.default.fileExists(atPath: $0) }, "--by", folders: false)
     }
 }

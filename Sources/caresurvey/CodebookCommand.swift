@@ -26,7 +26,7 @@ struct CodebookShowCommand: ParsableCommand {
         discussion: "Example: caresurvey codebook --survey ascs --survey-year 2021-22"
     )
 
-    @Option(help: "Survey: ascs or sace (default: all).") var survey: SurveyChoice?
+    @Option(help: SurveyChoice.help("default: all")) var survey: SurveyChoice?
     @Option(name: .customLong("survey-year"), help: "Survey year (default: all).") var surveyYear: String?
     @Flag(help: "Print the codebook file itself (JSON).") var json = false
     @Flag(help: "Check codebook files (default: every codebook in use): exit 1 with the file and JSON path of each problem.") var check = false
@@ -42,7 +42,7 @@ struct CodebookShowCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             if check || !files.isEmpty { return try runCheck() }
-            let toolkit = try data.loadToolkit()
+            let toolkit = try data.loadToolkit(survey: survey)
             let books = toolkit.codebooks.filter { cb in
                 (survey.map { $0.rawValue == cb.survey.lowercased() } ?? true) && (surveyYear.map { $0 == cb.surveyYear } ?? true)
             }
@@ -99,7 +99,7 @@ struct CodebookImportCommand: ParsableCommand {
     )
 
     @Argument(help: "The blank data-return workbook (.xlsx).") var template: String
-    @Option(help: "Survey: ascs or sace (default: that of the previous codebook).") var survey: String?
+    @Option(help: SurveyChoice.help("default: that of the previous codebook")) var survey: SurveyChoice?
     @Option(name: .customLong("survey-year"), help: "Survey year, e.g. 2022-23 (wins over the year the workbook names).") var surveyYear: String?
     @Option(help: "The previous year's codebook file (default: the latest codebook in use for the survey).") var from: String?
     @Option(name: .customLong("codes-sheet"), help: "The codes sheet's name (default: the data sheet's name + \" - Codes\").") var codesSheet: String?
@@ -109,7 +109,6 @@ struct CodebookImportCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func validate() throws {
-        if let survey, !["ascs", "sace"].contains(survey.lowercased()) { throw ValidationError("--survey must be ascs or sace") }
         if !["text", "json"].contains(format) { throw ValidationError("--format must be text or json") }
         try Check.surveyYear(surveyYear, "--survey-year")
         try Check.inputs([template], "the template", folders: false)
@@ -121,20 +120,20 @@ struct CodebookImportCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try data.loadToolkit()
+            let toolkit = try data.loadToolkit(survey: survey)
             let previous: Codebook
             if let from {
                 do { previous = try DataDirectory.decode(Codebook.self, at: URL(fileURLWithPath: from)) } catch {
                     throw CLIFailure(message: "\(error)", code: 3)
                 }
             } else {
-                guard let found = CodebookImporter.defaultPrevious(template: template, survey: survey, surveyYear: surveyYear,
+                guard let found = CodebookImporter.defaultPrevious(template: template, survey: survey?.rawValue, surveyYear: surveyYear,
                                                                    in: toolkit.codebooks) else {
                     throw CLIFailure(message: "no codebook in use reads this workbook's data sheet; give the previous year's codebook with --from", code: 2)
                 }
                 previous = found
             }
-            let importer = CodebookImporter(previous: previous, models: toolkit.models, options: .init(survey: survey, surveyYear: surveyYear))
+            let importer = CodebookImporter(previous: previous, models: toolkit.models, options: .init(survey: survey?.rawValue, surveyYear: surveyYear))
             let result: CodebookImporter.Result
             do { result = try importer.importTemplate(path: template, codesSheet: codesSheet) } catch let error as CodebookImporter.ImportError {
                 if case .template = error { throw CLIFailure(message: error.description, code: 3) }

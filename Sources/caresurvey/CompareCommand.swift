@@ -25,7 +25,7 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("after-year"), help: "Survey year of the later figures, when the input does not say.") var afterYear: String?
     @Option(help: "Which p drives the flag: none (default), holm or bh.") var adjust: Comparison.Adjustment = .none
     @Option(help: "Significance level.") var alpha: Double = 0.05
-    @Option(help: "Survey: ascs or sace (default: detected).") var survey: SurveyChoice?
+    @Option(help: SurveyChoice.help("default: detected")) var survey: SurveyChoice?
     @Option(help: "Groups when computing from returns: council (default), england, or a LaCode,Group file.") var by: String = "council"
     @Option(name: .customLong("suppress-below"), help: "Disclosure control threshold (0 = off).") var suppressBelow: Int = 3
     @OptionGroup var out: OutputOptions
@@ -49,9 +49,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let adjustment = adjust
-            let toolkit = try data.loadToolkit()
+            let toolkit = try data.loadToolkit(survey: survey)
             var options = EstimationOptions()
-            try EstimationArguments.applyGrouping(by, to: &options)
+            try EstimationArguments.applyGrouping(by, domains: DomainVariables.names(in: toolkit.codebooks), to: &options)
             let a = try toolkit.yearFigures(paths: before, populations: beforePopulation,
                                             options: completeness.apply(LoadOptions(survey: survey?.rawValue, surveyYear: beforeYear)), estimation: options)
             let b = try toolkit.yearFigures(paths: after, populations: afterPopulation,

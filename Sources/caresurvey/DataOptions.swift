@@ -16,7 +16,14 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The survey content in use; a missing folder or a broken file is an error naming it (exit 3).
-    func loadToolkit() throws -> Toolkit {
-        do { return try Toolkit.locate(dataOption: folder) } catch { throw CLIFailure(message: error.description, code: 3) }
+    /// A `--survey` that no codebook in use has is a usage error (exit 2) listing those there are.
+    func loadToolkit(survey: SurveyChoice? = nil) throws -> Toolkit {
+        let toolkit: Toolkit
+        do { toolkit = try Toolkit.locate(dataOption: folder) } catch { throw CLIFailure(message: error.description, code: 3) }
+        if let survey, !toolkit.surveys.contains(survey.rawValue) {
+            throw CLIFailure(message: "--survey \(survey.rawValue): no codebook in use is of that survey; surveys in use: \(toolkit.surveys.joined(separator: ", "))"
+                             + " (a new survey's codebook goes in a --data folder's Questionnaires/)", code: 2)
+        }
+        return toolkit
     }
 }

@@ -18,7 +18,7 @@ struct ExampleCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "ascs, sace or both.") var survey: String = "both"
+    @Option(help: ArgumentHelp("A survey code of a codebook in use (\(SurveyChoice.builtIn)), or all (also: both).", valueName: "survey")) var survey: String = "all"
     @Option(help: "Number of councils (1–\(ExampleOptions.maxCouncils)).") var councils: Int = 20
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(name: .customLong("survey-year"), help: "Survey year of the codebooks.") var surveyYear: String = "2021-22"
@@ -28,7 +28,9 @@ struct ExampleCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func validate() throws {
-        guard ["ascs", "sace", "both"].contains(survey.lowercased()) else { throw ValidationError("--survey must be ascs, sace or both") }
+        guard ["all", "both"].contains(survey.lowercased()) || SurveyChoice(argument: survey) != nil else {
+            throw ValidationError("--survey must be a survey code (\(SurveyChoice.builtIn)) or all")
+        }
         guard (1...ExampleOptions.maxCouncils).contains(councils) else {
             throw ValidationError("--councils must be between 1 and \(ExampleOptions.maxCouncils)")
         }
@@ -39,9 +41,12 @@ struct ExampleCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try data.loadToolkit()
+            let all = ["all", "both"].contains(survey.lowercased())
+            let toolkit = try data.loadToolkit(survey: all ? nil : SurveyChoice(argument: survey))
             var options = ExampleOptions(output: output)
-            options.surveys = survey.lowercased() == "both" ? ["ascs", "sace"] : [survey.lowercased()]
+            // Every survey with a codebook for the year (the list is the codebooks').
+            options.surveys = all ? toolkit.surveys.filter { s in toolkit.codebooks.contains { $0.survey.lowercased() == s && $0.surveyYear == surveyYear } }
+                : [survey.lowercased()]
             options.surveyYear = surveyYear
             options.councils = councils
             options.seed = seed

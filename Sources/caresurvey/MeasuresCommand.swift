@@ -29,9 +29,9 @@ struct MeasuresCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try data.loadToolkit()
+            let toolkit = try data.loadToolkit(survey: input.survey)
             let prepared = try toolkit.prepare(returns: input.returns, populationFiles: estimation.population, options: input.loadOptions)
-            let options = try estimation.options()
+            let options = try estimation.options(domains: DomainVariables.names(in: toolkit.codebooks))
             let report = try toolkit.measures(prepared, options: options)
             let text: String
             switch try out.resolvedFormat(Self.formats) {
@@ -60,14 +60,15 @@ struct MeasuresCommand: ParsableCommand {
 }
 
 extension EstimationArguments {
-    func options() throws -> EstimationOptions {
+    /// `domains`: the `--by` domain names of the codebooks in use (a `--data` folder's included).
+    func options(domains: [String]) throws -> EstimationOptions {
         var o = EstimationOptions()
         o.interval = interval
         o.level = level
         o.singleRespondent = singleRespondent
         o.domainMethod = domainMethod
         o.suppressBelow = suppressBelow
-        try Self.applyGrouping(by, to: &o)
+        try Self.applyGrouping(by, domains: domains, to: &o)
         return o
     }
 
@@ -77,17 +78,18 @@ extension EstimationArguments {
             .filter { $0 != "council" && $0 != "england" && !DomainVariables.names.contains($0) }
     }
 
-    /// `--by`: council, england, domains (comma-separated) or a LaCode,Group file.
-    static func applyGrouping(_ by: String, to o: inout EstimationOptions) throws {
+    /// `--by`: council, england, domains (comma-separated; `domains` are the names the codebooks in
+    /// use define) or a LaCode,Group file.
+    static func applyGrouping(_ by: String, domains: [String], to o: inout EstimationOptions) throws {
         let parts = by.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         for part in parts {
             switch part {
             case "council": o.grouping = .councilsAndEngland
             case "england": o.grouping = .englandOnly
-            case _ where DomainVariables.names.contains(part): o.domains.append(part)
+            case _ where domains.contains(part): o.domains.append(part)
             default:
                 guard FileManager.default.fileExists(atPath: part) else {
-                    throw CLIFailure(message: "--by \(part): not council, england, a domain (\(DomainVariables.names.joined(separator: ", "))) or an existing LaCode,Group file", code: 2)
+                    throw CLIFailure(message: "--by \(part): not council, england, a domain (\(domains.joined(separator: ", "))) or an existing LaCode,Group file", code: 2)
                 }
                 do { o.grouping = .groups(try GroupFile.read(path: part)) } catch {
                     throw CLIFailure(message: "\(error)", code: 3)

@@ -25,10 +25,26 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     static func list(_ formats: [OutputFormat]) -> String { formats.map(\.rawValue).joined(separator: ", ") }
 }
 
-/// `--survey`.
-enum SurveyChoice: String, ExpressibleByArgument, CaseIterable {
-    case ascs, sace
-    init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+/// `--survey`: a survey code as the codebooks name it (any case). The list is data: a code of
+/// the right form is checked against the codebooks in use once they are loaded (`DataOptions`).
+struct SurveyChoice: ExpressibleByArgument, Equatable {
+    /// Lower case (`ascs`).
+    let rawValue: String
+    init?(argument: String) {
+        let lower = argument.lowercased()
+        guard (1...20).contains(lower.count), lower.first.map({ $0.isASCII && $0.isLetter }) == true,
+              lower.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
+        rawValue = lower
+    }
+
+    /// The surveys of the built-in codebooks, for help texts: `ascs, sace`.
+    static let builtIn: String = ((try? Toolkit(data: .builtIn))?.surveys ?? []).joined(separator: ", ")
+
+    /// `Survey (a codebook's survey code: ascs, sace; default: …)`.
+    static func help(_ rest: String) -> ArgumentHelp {
+        ArgumentHelp("Survey: the survey code of a codebook in use (\(builtIn)\(builtIn.isEmpty ? "" : ", or one a --data folder adds"); \(rest)).",
+                     valueName: "survey")
+    }
 }
 
 extension IntervalMethod: ExpressibleByArgument {}

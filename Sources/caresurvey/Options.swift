@@ -10,7 +10,7 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Return files (.xlsx or .csv, recognised by content) and folders of them.")
     var returns: [String] = []
 
-    @Option(help: "Survey: ascs or sace (default: detected from the columns).")
+    @Option(help: SurveyChoice.help("default: detected from the columns"))
     var survey: SurveyChoice?
 
     @Option(name: .customLong("survey-year"), help: "Survey year, e.g. 2021-22 (default: detected from the columns).")

@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
 
     @Argument(help: "Return files (.xlsx or .csv, recognised by content) and folders of them.")
     var returns: [String] = []
-    @Option(help: "Survey: ascs or sace (default: detected from the columns).") var survey: SurveyChoice?
+    @Option(help: SurveyChoice.help("default: detected from the columns")) var survey: SurveyChoice?
     @Option(name: .customLong("survey-year"), help: "Survey year, e.g. 2021-22 (default: detected from the columns).") var surveyYear: String?
     @Option(help: "The council the report is about (default: the only council, or all councils).") var council: String?
     @OptionGroup var estimation: EstimationArguments
@@ -75,11 +75,11 @@ struct ReportCommand: ParsableCommand {
             guard estimation.by == "council" else {
                 throw CLIFailure(message: "report always shows each council and England; --by is not used (try `caresurvey measures --by …`)", code: 2)
             }
-            let toolkit = try data.loadToolkit()
+            let toolkit = try data.loadToolkit(survey: survey)
             let load = completeness.apply(LoadOptions(survey: survey?.rawValue, surveyYear: surveyYear))
             let prepared = try toolkit.prepare(returns: returns, populationFiles: estimation.population, options: load)
             var options = ReportOptions()
-            options.estimation = try estimation.options()
+            options.estimation = try estimation.options(domains: DomainVariables.names(in: toolkit.codebooks))
             options.focusCouncil = council
             options.alpha = alpha
             options.adjust = adjustment

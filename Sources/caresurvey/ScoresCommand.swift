@@ -29,7 +29,7 @@ struct ScoresCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try data.loadToolkit()
+            let toolkit = try data.loadToolkit(survey: input.survey)
             let prepared = try toolkit.prepare(returns: input.returns, populationFiles: population, options: input.loadOptions,
                                                requirePopulations: false)
             let table = RespondentScores.table(prepared)

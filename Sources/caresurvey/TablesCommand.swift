@@ -24,9 +24,9 @@ struct TablesCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try data.loadToolkit()
+            let toolkit = try data.loadToolkit(survey: input.survey)
             let prepared = try toolkit.prepare(returns: input.returns, populationFiles: estimation.population, options: input.loadOptions)
-            let report = try toolkit.tables(prepared, options: try estimation.options())
+            let report = try toolkit.tables(prepared, options: try estimation.options(domains: DomainVariables.names(in: toolkit.codebooks)))
             let cb = prepared.codebook
             let label = { (question: String, code: Int) -> String? in
                 let spec = cb.tables.first { $0.question == question }

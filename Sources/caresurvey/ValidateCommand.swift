@@ -45,7 +45,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let toolkit = try data.loadToolkit()
+            let toolkit = try data.loadToolkit(survey: input.survey)
             let loaded = toolkit.load(input.returns, options: input.loadOptions)
             let survey = loaded.table.map { "\($0.codebook.survey) \($0.codebook.surveyYear)" }
             if let survey, isatty(STDERR_FILENO) != 0 { note("Read as \(survey)") }

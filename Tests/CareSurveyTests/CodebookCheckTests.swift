@@ -76,6 +76,9 @@ import SurveyModel
         ("multiTickGroups[0].fields[0]", "Gender is not a question",
          { j in set(&j, "multiTickGroups", 0) { $0["fields"] = ["Gender", "q19b"] } }),
         ("derived[0].source", "q1x is not a coded field or earlier derived variable", { j in set(&j, "derived", 0) { $0["source"] = "q1x" } }),
+        ("councilField", "Council is not a field", { j in j["councilField"] = "Council" }),
+        ("serialField", "Age must be a text field with valueRequired", { j in j["serialField"] = "Age" }),
+        ("surveyName", "missing: schemaVersion 2 needs it", { j in j.removeValue(forKey: "surveyName") }),
     ]
 
     @Test(arguments: 0..<cases.count)

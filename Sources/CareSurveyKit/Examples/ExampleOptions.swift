@@ -1,7 +1,7 @@
 /// What `caresurvey example` writes.
 public struct ExampleOptions: Sendable {
-    /// `ascs`, `sace`, or both.
-    public var surveys: [String] = ["ascs", "sace"]
+    /// Survey codes (`ascs`, `sace`); empty: every survey with a codebook for `surveyYear`.
+    public var surveys: [String] = []
     /// The survey year of the codebooks (the 2021-22 ASCS codebook is the verified one with the
     /// official Excel headers; SACE has a 2021-22 codebook too).
     public var surveyYear = "2021-22"
@@ -43,7 +43,7 @@ public enum ExampleError: Error, CustomStringConvertible {
         switch self {
         case let .invalidOption(message): return message
         case let .noCodebook(survey, year, available):
-            return "no \(survey.uppercased()) \(year) questionnaire in Questionnaires/ (available: \(available.joined(separator: ", ")))"
+            return "no \(survey.isEmpty ? "" : survey.uppercased() + " ")\(year) questionnaire in Questionnaires/ (available: \(available.joined(separator: ", ")))"
         case let .write(message): return message
         }
     }

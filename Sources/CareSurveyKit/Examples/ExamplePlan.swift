@@ -128,8 +128,8 @@ struct ExamplePlan: Sendable {
 
     private mutating func role(of field: Field, index: Int, cellFields: Set<Int>, groupMembers: Set<String>) -> Role {
         let name = field.name
-        if name == "LaCode" { return .council }
-        if name == "SerialNo" { return .serial }
+        if name == codebook.councilFieldName { return .council }
+        if name == codebook.serialFieldName { return .serial }
         if name == profile.primaryKeyField { return .primaryKey }
         if name == profile.stratumPopulationField { return .stratumPopulation }
         if name == codebook.strata.reportedField { return .reportedStratum }

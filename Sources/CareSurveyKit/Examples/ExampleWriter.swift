@@ -12,7 +12,13 @@ extension Toolkit {
         }
         if let n = options.workbookCouncils, n < 0 { throw .invalidOption("--xlsx-councils must be 0 or more") }
         var selected: [Codebook] = []
-        for survey in options.surveys {
+        let surveys = options.surveys.isEmpty
+            ? self.surveys.filter { s in codebooks.contains { $0.survey.lowercased() == s && $0.surveyYear == options.surveyYear } }
+            : options.surveys
+        if surveys.isEmpty {
+            throw .noCodebook(survey: "", year: options.surveyYear, available: codebooks.map { "\($0.survey) \($0.surveyYear)" })
+        }
+        for survey in surveys {
             guard let codebook = codebook(survey: survey, year: options.surveyYear) else {
                 throw .noCodebook(survey: survey, year: options.surveyYear,
                                   available: availableYears(of: survey))

@@ -58,7 +58,8 @@ struct FieldImport {
             { f, c, _ in text(f) == text(c) && labels(f) == labels(c) },
             { f, c, _ in text(f) == text(c) },
             { f, c, _ in f.name == columns[c].questionID && labels(f) == labels(c) },
-            { f, c, candidates in labels(f) == labels(c) && candidates.filter { labels(f) == labels($0) }.count == 1 },
+            // (Only for a question with codes: two uncoded ones, e.g. free text and a number, are not alike.)
+            { f, c, candidates in !labels(f).isEmpty && labels(f) == labels(c) && candidates.filter { labels(f) == labels($0) }.count == 1 },
             { f, c, _ in f.name == columns[c].questionID && Self.similarity(f.text ?? "", columns[c].questionText ?? "") >= 0.5 },
         ]
         for pass in passes {

@@ -207,8 +207,10 @@ public struct DataDirectory: Sendable {
         do {
             let document = DataFileJSON(data) // parsed once, decoded twice
             let version = try document.decode(SchemaVersion.self)
-            if version.schemaVersion > Codebook.supportedSchemaVersion {
-                throw LoadError.schemaTooNew(path: path, found: version.schemaVersion, supported: Codebook.supportedSchemaVersion)
+            // Codebooks are at schema 2; the other data files (score models, reference data) at 1.
+            let supported = T.self == Codebook.self ? Codebook.supportedSchemaVersion : 1
+            if version.schemaVersion > supported {
+                throw LoadError.schemaTooNew(path: path, found: version.schemaVersion, supported: supported)
             }
             return try document.decode(T.self)
         } catch let error as LoadError {

@@ -43,7 +43,7 @@ enum DuplicateCouncils {
                 if overlapping.isEmpty {
                     // A council's return split over files (no serial in common): combined.
                     diagnostics.append(.warning("council-split-over-files", "council \(code) is also in \(earlier); no serial number is in both, so the rows are combined as one return",
-                                                file: file.path, sheet: file.sheet, column: "LaCode", value: code))
+                                                file: file.path, sheet: file.sheet, column: table.codebook.councilFieldName, value: code))
                     for row in rows where !table.serial[row].isEmpty { kept[table.serial[row]] = row }
                     keptFiles.append(file)
                     continue
@@ -56,18 +56,18 @@ enum DuplicateCouncils {
                 notUsed[Int(source), default: 0] += rows.count
                 if identical {
                     diagnostics.append(.warning("duplicate-council-rows", "the \(rows.count) rows of council \(code) repeat rows of \(earlier) exactly (same serial numbers and answers); they are counted once",
-                                                file: file.path, sheet: file.sheet, column: "LaCode", value: code))
+                                                file: file.path, sheet: file.sheet, column: table.codebook.councilFieldName, value: code))
                     // Each row left out, traceable to the row it repeats.
                     for row in rows {
                         let other = kept[table.serial[row]]!
                         let src = table.sources[Int(table.source[other])]
                         diagnostics.append(.warning("duplicate-serial", "serial number \(table.serial[row]) of council \(code) repeats \(src.path)\(src.sheet.map { ", sheet \"\($0)\"" } ?? ""), row \(table.sourceRow[other]) exactly; counted once",
-                                                    file: file.path, sheet: file.sheet, row: Int(table.sourceRow[row]), column: "SerialNo", value: table.serial[row]))
+                                                    file: file.path, sheet: file.sheet, row: Int(table.sourceRow[row]), column: table.codebook.serialFieldName, value: table.serial[row]))
                     }
                 } else {
                     let differing = overlapping.count < rows.count ? "\(rows.count - overlapping.count) of its \(rows.count) rows are not there" : "rows with the same serial numbers have different answers"
                     diagnostics.append(.error("council-in-two-files", "council \(code) is also in \(earlier), with \(overlapping.count) of the same serial numbers, but the files differ (\(differing)); this file's \(rows.count) rows of council \(code) are left out so no respondent is counted twice. Give each council once",
-                                              file: file.path, sheet: file.sheet, column: "LaCode", value: code))
+                                              file: file.path, sheet: file.sheet, column: table.codebook.councilFieldName, value: code))
                 }
             }
         }

@@ -21,7 +21,7 @@ enum DuplicateSerials {
             let src = table.sources[Int(table.source[earlier])]
             let here = table.sources[Int(table.source[row])]
             out.append(.error("duplicate-serial", "serial number \(serial) of council \(table.councils[Int(table.council[row])]) already appears at \(src.path)\(src.sheet.map { ", sheet \"\($0)\"" } ?? ""), row \(table.sourceRow[earlier]); both rows are kept",
-                              file: here.path, sheet: here.sheet, row: Int(table.sourceRow[row]), column: "SerialNo", value: serial))
+                              file: here.path, sheet: here.sheet, row: Int(table.sourceRow[row]), column: table.codebook.serialFieldName, value: serial))
             if !rowHasError[row] { newRows += 1; rowHasError[row] = true }
         }
         // Non-ASCII serials compare by canonical equivalence (an ASCII serial can equal a

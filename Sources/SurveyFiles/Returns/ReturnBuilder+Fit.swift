@@ -7,7 +7,7 @@ extension ReturnBuilder {
         codebook.fields.enumerated().compactMap { index, field in
             guard result.fieldColumn[index] == nil, !(mode == .csv && field.isExcelOnly) else { return nil }
             guard field.isMandatory || field.isValueRequired else { return nil }
-            if field.name == "LaCode" && fallbackCouncil != nil { return nil }
+            if field.name == codebook.councilFieldName && fallbackCouncil != nil { return nil }
             return field.name
         }
     }

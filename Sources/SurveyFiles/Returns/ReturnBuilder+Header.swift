@@ -33,7 +33,7 @@ extension ReturnBuilder {
         var missing: [String] = []
         for (index, field) in codebook.fields.enumerated() where result.fieldColumn[index] == nil {
             if mode == .csv && field.isExcelOnly { continue }
-            if field.isValueRequired && !(field.name == "LaCode" && fallbackCouncil != nil) {
+            if field.isValueRequired && !(field.name == codebook.councilFieldName && fallbackCouncil != nil) {
                 missing.append(field.name)
             } else if field.isMandatory {
                 report(.error("missing-column", "the mandatory column \(field.name) (\(field.label)) is missing" + (mode == .excel ? "; expected a header containing \"\(field.key ?? field.name)\"" : ""),
@@ -72,8 +72,8 @@ extension ReturnBuilder {
         serials.removeAll()
         blockTexts.removeAll()
         serials.reserveCapacity(RowBuffers.blockCapacity)
-        councilField = codebook.fieldIndex("LaCode") ?? -1
-        serialField = codebook.fieldIndex("SerialNo") ?? -1
+        councilField = codebook.fieldIndex(codebook.councilFieldName) ?? -1
+        serialField = codebook.fieldIndex(codebook.serialFieldName) ?? -1
         self.table = table
     }
 }

@@ -96,10 +96,10 @@ final class RowValidator {
         func label(_ i: Int) -> String { codebook.fields[i].name }
         // Identity.
         if !hasCouncil {
-            out.append(.error("council-missing", "no council code: column LaCode is blank and no council was given (Sign Off Sheet or --council)", column: "LaCode"))
+            out.append(.error("council-missing", "no council code: column \(codebook.councilFieldName) is blank and no council was given (Sign Off Sheet or --council)", column: codebook.councilFieldName))
         }
         if !hasSerial {
-            out.append(.error("serial-missing", "no serial number: every data row needs one (a row with answers but no serial is kept and reported)", column: "SerialNo"))
+            out.append(.error("serial-missing", "no serial number: every data row needs one (a row with answers but no serial is kept and reported)", column: codebook.serialFieldName))
         }
         for i in requiredFields where b.state[i] & (State.present | State.bad) == 0 {
             let field = codebook.fields[i]

@@ -10,7 +10,7 @@ enum WorkbookReturn {
         // The first candidate codebook whose data sheet exists decides the sheet.
         let withSheet = candidates.filter { names.contains($0.excel.sheet) }
         guard let first = withSheet.first else {
-            let expected = candidates.first?.excel.sheet ?? "Service User Data"
+            let expected = (candidates.first ?? options.alternatives.first)?.excel.sheet ?? "the data sheet of a codebook"
             // The data sheet of another survey: the workbook fits that codebook, not the chosen one.
             if let other = options.alternatives.first(where: { names.contains($0.excel.sheet) }), let chosen = candidates.first {
                 throw .codebookMismatch(file: path, sheet: nil, expected: chosen.id, fits: other.id,

@@ -52,7 +52,7 @@ public struct MeasureCatalogue: Sendable, Hashable {
                 resolved.append(AscofMeasure(
                     id: code, codes: codes, name: def.name, unit: def.kind == .proportion ? .percent : .score,
                     polarity: def.polarity, source: .survey, survey: entry.survey ?? book.survey,
-                    peopleUnit: entry.peopleUnit ?? (book.survey == "SACE" ? "carers" : "people"),
+                    peopleUnit: entry.peopleUnit ?? book.peopleName,
                     breaks: breaks.sorted { $0.year < $1.year }, retiredFrom: entry.retiredFrom,
                     status: entry.status, note: entry.note))
             } else {

@@ -115,8 +115,7 @@ struct Context {
             f[code] = ValueFormat(kind: any?.kind ?? .proportion, typical: england)
         }
         formats = f
-        surveyName = input.codebook.survey == "SACE" ? "Survey of Adult Carers in England" :
-            (input.codebook.survey == "ASCS" ? "Adult Social Care Survey" : input.codebook.survey)
+        surveyName = input.codebook.displayName
         let who = input.focusCouncil.map { "council \($0)" } ?? "all councils"
         title = "\(input.codebook.survey) \(input.codebook.surveyYear) survey report — \(who)"
         intervalName = Context.intervalName(input.method.interval, level: input.method.level)

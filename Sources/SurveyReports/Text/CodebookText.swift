@@ -5,6 +5,7 @@ import SurveyModel
 public enum CodebookText {
     public static func render(_ cb: Codebook, models: [String: ScoreModel]) -> String {
         var out = "\(cb.survey) \(cb.surveyYear) — \(cb.status.rawValue.uppercased())\n"
+        out += "  survey: \(cb.displayName); council code in \(cb.councilFieldName), serial number in \(cb.serialFieldName); counts of \(cb.peopleName)\n"
         out += "  source: \(cb.source)\n"
         out += "  Excel sheet: \"\(cb.excel.sheet)\"; \(cb.fields.count) columns, \(cb.fields.filter(\.isQuestion).count) questions\n"
         out += "  Questions:\n"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the SACE Excel fixtures of SACETests from the conformance returns:
 
-- carers-data.csv: 60 rows of conformance/sace-2021-22-twenty (the first 30 of councils 614 and 204), tidy CSV;
+- carers-data.csv: 60 rows of conformance/sace-2021-22-twenty (the first 30 of councils 614 and 204), tidy CSV,
+  with the admin fields and COVID-19 questions the conformance returns lack filled in deterministically (ADDED);
 - carers-data.xlsx: the same rows on a sheet named "Carers Data" (plus a "Notes" sheet first), with long
   descriptive headers matched by key ("LA Code", "Q4 - Overall, how satisfied ...", "Q2[a] - ..."), numbers
   stored as numeric cells except every fifth one stored as an inline string, council and serial as inline
@@ -24,6 +25,15 @@ with open(os.path.join(conf, "returns.csv"), newline="") as f:
     cols = reader.fieldnames
     allrows = list(reader)
 rows = [r for r in allrows if r["LaCode"] == "614"][:30] + [r for r in allrows if r["LaCode"] == "204"][:30]
+# Columns the conformance returns do not have (the 2023-24 guidance's admin fields and the COVID-19 section 7 of
+# 2021-22, sace-2021-22.json), filled in deterministically: admin fields for every row (some -9), COVID-19
+# questions for respondents only (some -9 or blank).
+ADDED = {"Sexuality": [1, 1, 1, 2, 3, 1, 5, 6, -9], "Religion": [1, 2, 2, 6, 4, 99, 2, 8], "AssessmentMethod": [1, 2, 3, 1, -9],
+         "CarerSupport": [1, 2, 3, 4, 5, 6, 4], "q31": [1, 2, 3, 4, 5, -9, ""], "q32": [2, 1, 9, 3, ""], "q33": [1, 1, 2, 3, 4, 5]}
+cols = cols[:cols.index("Ethnicity") + 1] + ["Sexuality", "Religion", "AssessmentMethod", "CarerSupport"] + cols[cols.index("Ethnicity") + 1:] + ["q31", "q32", "q33"]
+for i, r in enumerate(rows):
+    for name, cycle in ADDED.items():
+        r[name] = "" if name.startswith("q") and r["Response"] != "1" else str(cycle[i % len(cycle)])
 
 with open(os.path.join(here, "carers-data.csv"), "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
@@ -44,7 +54,9 @@ TEXT = {"q1": "How old is the person you care for?", "q3": "Where does the perso
         "q16": "In the last 12 months, have you found it easy or difficult to find information and advice?",
         "q17": "How helpful has the information and advice been?", "q18": "Have you been involved or consulted as much as you wanted to be?"}
 ADMIN = {"LaCode": "LA Code", "SerialNo": "Serial Number / Unique reference number", "Response": "Response",
-         "MethodCollection": "Method of Collection", "Gender": "Gender", "Age": "Age (years)", "Ethnicity": "Ethnic Group"}
+         "MethodCollection": "Method of Collection", "Gender": "Gender", "Age": "Age (years)", "Ethnicity": "Ethnic Group",
+         "Sexuality": "Sexual orientation", "Religion": "Religion", "AssessmentMethod": "Method of assessment or review",
+         "CarerSupport": "Support provided to the carer"}
 def header(c):
     if c in ADMIN: return ADMIN[c]
     num, sub = c[1:].rstrip("abcdefghi"), c[1:].lstrip("0123456789")
