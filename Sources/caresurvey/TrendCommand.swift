@@ -15,7 +15,8 @@ struct TrendCommand: ParsableCommand {
         (measure,council,estimate,marginOfError[,surveyYear]), and returns with --returns PATH --population FILE (paired in order). \
         Each consecutive pair: z test (Holm/BH as `compare`, --adjust chooses). Recent trend: the last 5 comparable points, \
         weighted regression on intervals or the chi-squared test for trend on counts, significant when χ² > 9.5495 (99.8%) and \
-        no single point flips the slope. Breaks in comparability split a series and are named.
+        no single point flips the slope. Breaks in comparability split a series and are named. --format html: a self-contained \
+        page with a table per area (sparklines, arrows and RAG, each with the test behind it).
         Example: caresurvey trend ascof-2019-20.csv ascof-2020-21.csv ascof-2021-22.csv ascof-2022-23.csv ascof-2023-24.csv --council 716
         """
     )
@@ -35,7 +36,7 @@ struct TrendCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
     @OptionGroup var data: DataOptions
 
-    static let formats: [OutputFormat] = [.text, .csv, .json, .xlsx]
+    static let formats: [OutputFormat] = [.text, .csv, .json, .xlsx, .html]
 
     var councils: [String] {
         council.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
@@ -83,7 +84,8 @@ struct TrendCommand: ParsableCommand {
                 try out.emitWorkbook(title: "Trends (CareSurvey trend)", tables: [TrendCSV.table(run.trends)],
                                      notes: run.notes + ReportNotes.markers(suppressBelow: suppressBelow), inputs: allInputs + run.paths)
                 return 0
-            case .text, .html: text = TrendText.render(run.trends, context: context)
+            case .html: text = TrendHTML.render(run.trends, context: context, sources: run.paths)
+            case .text: text = TrendText.render(run.trends, context: context)
             }
             try out.emit(text, inputs: allInputs + run.paths)
             return 0

@@ -110,3 +110,51 @@ struct TrendCommandTests {
         #expect(unknownCouncil.stderr.contains("999"))
     }
 }
+
+/// `caresurvey trend --format html`: self-contained, a table per area, every number equal to the JSON.
+@Suite("Trend: the HTML page")
+struct TrendHTMLTests {
+    @Test func pageAgreesWithJSON() throws {
+        let args = ["trend"] + TrendCommandTests.files + ["--council", "716", "--targets", "Tests/Fixtures/trend/targets.csv"]
+        let page = try CLIRunner.run(args + ["--format", "html"])
+        try #require(page.status == 0, "\(page.stderr)")
+        let html = page.stdoutText
+        #expect(ReportTests.problems(in: html).isEmpty, "external references: \(ReportTests.problems(in: html))")
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        let doc = try TrendCommandTests.json(["--council", "716", "--targets", "Tests/Fixtures/trend/targets.csv"])
+        let series = try #require(doc["series"] as? [[String: Any]])
+        let sections = html.components(separatedBy: "<section id=\"area-").dropFirst()
+        #expect(sections.count == 3)
+        let levels: [(String, String?)] = [("council", "716"), ("region", "E12000007"), ("england", nil)]
+        let span = try Regex(#"<span class="[^"]*" data-k="([^"]*)" data-v="([^"]*)">([^<]*)</span>"#)
+        var checked = 0
+        for (section, (level, area)) in zip(sections, levels) {
+            let rows = section.components(separatedBy: "<tr").dropFirst().filter { $0.contains("data-measure=") }
+            #expect(rows.count == 7, "\(level): \(rows.count) rows")
+            for row in rows {
+                let measure = try #require(row.firstMatch(of: /data-measure="([^"]*)"/)?.output.1).description
+                let s = try #require(series.first { $0["measure"] as? String == measure && $0["level"] as? String == level
+                    && ($0["area"] as? String) == area && $0["breakdown"] as? String == "Total" }, "\(level) \(measure)")
+                let percent = s["unit"] as? String == "percent"
+                for match in row.matches(of: span) {
+                    let key = String(match.output[1].substring!), value = Double(String(match.output[2].substring!))!
+                    let expected = try DashboardTests.lookup(key, series: s, results: [])
+                    #expect(expected.map { abs($0 - value) <= 1e-12 * max(1, abs($0)) } == true, "\(level) \(measure) \(key): \(value) vs \(String(describing: expected))")
+                    let unscaled = key.hasSuffix("pValue") || key.hasSuffix("chiSquared")
+                    DashboardTests.expectShown(String(match.output[3].substring!), value * (percent && !unscaled ? 100 : 1), key: "\(level) \(measure) \(key)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 21 * 15, "only \(checked) numbers checked")
+        #expect(html.contains("class=\"redred\" data-measure=\"3A\""))
+        // -o FILE.html picks the format.
+        let dir = Fixtures.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("trend.html").path
+        let written = try CLIRunner.run(args + ["-o", out])
+        #expect(written.status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == html)
+    }
+}

@@ -2,8 +2,8 @@ import SurveyEstimation
 import SurveyBenchmark
 
 extension DashboardHTML {
-    static func legend(_ d: DashboardInput) -> String {
-        let flag = d.adjust == .none ? "the raw p" : (d.adjust == .holm ? "the Holm-adjusted p" : "the Benjamini–Hochberg-adjusted p")
+    static func legend(adjust: Comparison.Adjustment, alpha: Double, peers: String?, benchmark: Bool) -> String {
+        let flag = adjust == .none ? "the raw p" : (adjust == .holm ? "the Holm-adjusted p" : "the Benjamini–Hochberg-adjusted p")
         var out = "<section class=\"legend\">\n<h2>How to read this page</h2>\n<dl>\n"
         func item(_ term: String, _ text: String) { out += "<dt>\(term)</dt><dd>\(text)</dd>\n" }
         item("Years", "The council's published value (CareSurvey's own result for a year not yet published), with its 95% interval below it: "
@@ -13,14 +13,16 @@ extension DashboardHTML {
              + "the colour whether that is better by the measure's polarity): the recent-trend test over the last 5 comparable years — weighted regression on the "
              + "intervals, or the chi-squared test for trend for proportions with counts — significant when χ² &gt; 9.5495 (99.8%) and the slope keeps its sign "
              + "when any one year is left out. <span class=\"chg none\">↔</span> no significant change, with the reason (outlier found, fewer than 5 points, break in series).")
-        item("Latest change", "The direction of travel from the year before: a two-sided z test of the difference, flagged by \(flag) &lt; \(Fmt.fixed(d.alpha, 2)) "
+        item("Latest change", "The direction of travel from the year before: a two-sided z test of the difference, flagged by \(flag) &lt; \(Fmt.fixed(alpha, 2)) "
              + "(Holm and Benjamini–Hochberg over every comparable pair on this page). A change across a break is shown but not flagged.")
-        item("Peers, Region, England", "The comparison value for the latest year and how the council compares with it: similar when the value lies inside the "
-             + "council's 95% interval; better or worse when outside it; much better or much worse outside its 99.8% interval. "
-             + (d.peers.map { "Peers: the plain mean of the peer group in \(HTML.escape(Fmt.fileName($0)))." } ?? "Peers: no peer file was given (--peers)."))
-        item("Rank, Quartile", "Rank among England's councils with a value, 1 = best (ties share the average rank), with its 95% rank interval "
-             + "(Marshall &amp; Spiegelhalter simulation) and last year's rank; quartiles by R's type-7 cut points, quartile 1 = best.")
-        item("Next quartile", "The cut point the council must pass to move up a quartile, the gap in the measure's unit and, where the definition allows, in people.")
+        if benchmark {
+            item("Peers, Region, England", "The comparison value for the latest year and how the council compares with it: similar when the value lies inside the "
+                 + "council's 95% interval; better or worse when outside it; much better or much worse outside its 99.8% interval. "
+                 + (peers.map { "Peers: the plain mean of the peer group in \(HTML.escape(Fmt.fileName($0)))." } ?? "Peers: no peer file was given (--peers)."))
+            item("Rank, Quartile", "Rank among England's councils with a value, 1 = best (ties share the average rank), with its 95% rank interval "
+                 + "(Marshall &amp; Spiegelhalter simulation) and last year's rank; quartiles by R's type-7 cut points, quartile 1 = best.")
+            item("Next quartile", "The cut point the council must pass to move up a quartile, the gap in the measure's unit and, where the definition allows, in people.")
+        }
         item("Target", "From the targets file: <span class=\"rag green\">GREEN</span> meets the target, <span class=\"rag amber\">AMBER</span> short by no more than "
              + "the tolerance, <span class=\"rag red\">RED</span> otherwise; and whether the gap is outside the 95% interval (statistically clear) or within the margin of error.")
         item("Red–red", "<span class=\"tag warn\">red–red</span>: worse than England in the latest year and significantly worsening.")

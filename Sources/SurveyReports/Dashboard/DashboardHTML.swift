@@ -17,7 +17,7 @@ public enum DashboardHTML {
         out += "<style>\n\(HTMLReport.stylesheet)\n\(stylesheet)\n</style>\n</head>\n<body>\n<main class=\"dash\">\n"
         out += header(input)
         out += table(input)
-        out += legend(input)
+        out += legend(adjust: input.adjust, alpha: input.alpha, peers: input.peers, benchmark: true)
         out += footer(input)
         out += "</main>\n</body>\n</html>\n"
         return out
@@ -40,21 +40,30 @@ public enum DashboardHTML {
     }
 
     static func table(_ d: DashboardInput) -> String {
-        var out = "<div class=\"scroll\" role=\"region\" aria-labelledby=\"dash-caption\" tabindex=\"0\">\n<table class=\"dash\">\n<caption id=\"dash-caption\">Each row: the council's values by year (95% interval below), then how it compares. "
-            + "Hover or read the legend for the test behind each arrow and colour.</caption>\n<thead><tr>"
+        table(d.rows, years: d.years, id: "dash-caption", benchmark: true,
+              caption: "Each row: the council's values by year (95% interval below), then how it compares. "
+                + "Hover or read the legend for the test behind each arrow and colour.")
+    }
+
+    /// The rows as a table; without `benchmark` the comparison columns (peers to next quartile) are left out.
+    static func table(_ rows: [DashboardInput.Row], years: [String], id: String, benchmark: Bool, caption: String) -> String {
+        var out = "<div class=\"scroll\" role=\"region\" aria-labelledby=\"\(id)\" tabindex=\"0\">\n<table class=\"dash\">\n"
+            + "<caption id=\"\(id)\">\(HTML.escape(caption))</caption>\n<thead><tr>"
         out += "<th scope=\"col\">Measure</th>"
-        for y in d.years { out += "<th scope=\"col\" class=\"num\">\(HTML.escape(y))</th>" }
+        for y in years { out += "<th scope=\"col\" class=\"num\">\(HTML.escape(y))</th>" }
         out += "<th scope=\"col\">Years</th><th scope=\"col\">Trend</th><th scope=\"col\">Latest change</th>"
-        out += "<th scope=\"col\" class=\"num\">Peers</th><th scope=\"col\" class=\"num\">Region</th><th scope=\"col\" class=\"num\">England</th>"
-        out += "<th scope=\"col\" class=\"num\">Rank</th><th scope=\"col\" class=\"num\">Quartile</th><th scope=\"col\" class=\"num\">Next quartile</th>"
+        if benchmark {
+            out += "<th scope=\"col\" class=\"num\">Peers</th><th scope=\"col\" class=\"num\">Region</th><th scope=\"col\" class=\"num\">England</th>"
+            out += "<th scope=\"col\" class=\"num\">Rank</th><th scope=\"col\" class=\"num\">Quartile</th><th scope=\"col\" class=\"num\">Next quartile</th>"
+        }
         out += "<th scope=\"col\" class=\"num\">Target</th>"
         out += "</tr></thead>\n<tbody>\n"
-        for row in d.rows { out += Self.row(row, years: d.years) }
+        for row in rows { out += Self.row(row, years: years, benchmark: benchmark) }
         out += "</tbody>\n</table>\n</div>\n"
         return out
     }
 
-    static func row(_ row: DashboardInput.Row, years: [String]) -> String {
+    static func row(_ row: DashboardInput.Row, years: [String], benchmark: Bool = true) -> String {
         let t = row.trend
         let s = t.series
         let f = TrendFormat(s)
@@ -68,12 +77,14 @@ public enum DashboardHTML {
         out += "<td class=\"spark\">\(DashboardSpark.svg(s, format: f, years: years))</td>"
         out += trendCell(t.recentTrend, measure: m)
         out += changeCell(t.changes.last, measure: m, format: f)
-        out += versusCell(row.current?.peers.map { ($0.average, $0.comparison) }, key: "peers.average", row: row, format: f)
-        out += versusCell(row.current?.region.map { ($0.value, $0.comparison) }, key: "region.value", row: row, format: f)
-        out += versusCell(row.current?.england.map { ($0.value, $0.comparison) }, key: "england.value", row: row, format: f)
-        out += rankCell(row)
-        out += quartileCell(row)
-        out += nextQuartileCell(row, format: f)
+        if benchmark {
+            out += versusCell(row.current?.peers.map { ($0.average, $0.comparison) }, key: "peers.average", row: row, format: f)
+            out += versusCell(row.current?.region.map { ($0.value, $0.comparison) }, key: "region.value", row: row, format: f)
+            out += versusCell(row.current?.england.map { ($0.value, $0.comparison) }, key: "england.value", row: row, format: f)
+            out += rankCell(row)
+            out += quartileCell(row)
+            out += nextQuartileCell(row, format: f)
+        }
         out += targetCell(t.target, measure: m, format: f)
         out += "</tr>\n"
         return out
