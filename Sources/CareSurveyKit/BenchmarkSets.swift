@@ -96,7 +96,10 @@ struct BenchmarkSetBuilder {
     func entry(_ f: PublishedFigure, _ m: AscofMeasure) -> BenchmarkEntry {
         var e = BenchmarkEntry(area: f.area, name: f.areaName, estimate: f.outcome?.number,
                                base: f.base?.number, numerator: f.numerator?.number, denominator: f.denominator?.number)
-        if f.level == .council { e.region = councils.council(cassr: f.area, year: f.year)?.region }
+        if f.level == .council {
+            e.region = councils.council(cassr: f.area, year: f.year)?.region
+                ?? councils.successor(ons: f.area, name: f.areaName, year: f.year)?.region
+        }
         guard let p = e.estimate else {
             e.missing = f.outcome?.marker.map { "\($0.meaning) \($0 == .blank ? "" : $0.rawValue)".trimmingCharacters(in: .whitespaces) }
                 ?? "no outcome row in the published file"

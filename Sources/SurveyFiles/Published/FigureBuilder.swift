@@ -124,6 +124,17 @@ struct FigureBuilder {
                      "\(ended.name) (\(ended.cassr)) is not a council in \(year)\(ended.note.map { ": \($0)" } ?? "")")
                 return nil
             }
+            if let new = councils.successor(ons: ons, name: geoName, year: year) {
+                // A council created since 2021 whose CASSR code is not confirmed: the file's own code,
+                // else its ONS code, with a warning once per council.
+                let code = geoCode.isEmpty ? new.ons : geoCode
+                if unknownCouncils.insert(code).inserted {
+                    diagnostics.append(Diagnostic(severity: .warning, file: path, row: row, column: "Geographical code", value: code,
+                                                  rule: "council-code-provisional",
+                                                  message: "\(new.name) (ONS \(new.ons)) has no confirmed CASSR code in Reference/councils.json (provisional): used with \(geoCode.isEmpty ? "its ONS code" : "the file's code") \(code)"))
+                }
+                return (code, new.name)
+            }
             guard !geoCode.isEmpty else {
                 skip(row, column: "Geographical code", value: ons, rule: "unknown-council",
                      "no CASSR code and ONS code \(ons) is not in Reference/councils.json")

@@ -9,6 +9,9 @@ public struct Councils: Sendable, Hashable, Codable {
     public var source: String
     public var regions: [Region]
     public var councils: [Council]
+    /// Councils created by reorganisation since 2021 whose CASSR code is not confirmed (provisional):
+    /// known by ONS code and name, never given an invented code.
+    public var successors: [Successor]?
 
     public struct Region: Sendable, Hashable, Codable {
         /// ONS region code (`E12000007`).
@@ -46,6 +49,29 @@ public struct Councils: Sendable, Hashable, Codable {
     }
 
     public func regionName(_ code: String) -> String? { regions.first { $0.code == code }?.name }
+
+    /// The successor council (CASSR code not confirmed) with this ONS code or name, valid in `year` when given.
+    public func successor(ons: String, name: String, year: String? = nil) -> Successor? {
+        let key = Self.nameKey(name)
+        return (successors ?? []).first { s in
+            (s.ons == ons || (!key.isEmpty && Self.nameKey(s.name) == key)) && (year.map { y in s.validFrom.map { y >= $0 } ?? true } ?? true)
+        }
+    }
+}
+
+/// A council created by reorganisation since 2021 whose 5-character CASSR code is not in the
+/// reference data yet (`Reference/councils.json`, `successors`, status provisional).
+public struct Successor: Sendable, Hashable, Codable {
+    public var ons: String
+    public var name: String
+    public var region: String
+    public var regionName: String
+    public var type: Council.Kind
+    /// First survey year of the council.
+    public var validFrom: String?
+    public var status: Status
+    /// Which councils it succeeded and where its code was looked for.
+    public var note: String?
 }
 
 /// One council and the years its code is valid.

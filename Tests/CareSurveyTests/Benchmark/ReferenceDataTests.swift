@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SurveyFiles
 import SurveyModel
+import CareSurveyKit
 
 /// `Reference/councils.json` and `Reference/ascof-measures.json` load, and agree with each other,
 /// with the codebooks and with the published annex tables.
@@ -92,5 +93,46 @@ struct ReferenceDataTests {
         #expect(throws: MeasureCatalogue.ResolveError.duplicateCode(framework: "2023-24", code: "2b")) {
             try MeasureCatalogue(file: file, codebooks: codebooks)
         }
+    }
+}
+
+/// Councils created since 2021 whose CASSR code is not confirmed: listed as provisional successors
+/// (ONS code, name, region, type), never given an invented code; a published row for one is used with
+/// the file's own code (or its ONS code) and a warning, and gets its region.
+@Suite("Benchmark reference data: councils created since 2021")
+struct SuccessorCouncilTests {
+    @Test func successorsAreProvisionalAndNeverCoded() throws {
+        let councils = try ReferenceDataTests.data.councils()
+        let successors = try #require(councils.successors)
+        #expect(successors.count == 6)
+        let known = Set(councils.councils.map(\.ons))
+        for s in successors {
+            #expect(s.status == .provisional && !known.contains(s.ons) && s.ons.hasPrefix("E06"), "\(s.name)")
+            #expect(councils.regionName(s.region) == s.regionName && s.note?.contains("never invented") == true)
+        }
+        #expect(councils.successor(ons: "E06000063", name: "", year: "2023-24")?.name == "Cumberland")
+        #expect(councils.successor(ons: "", name: "Westmorland & Furness", year: "2023-24") == nil, "names match exactly, punctuation aside")
+        #expect(councils.successor(ons: "E06000063", name: "", year: "2022-23") == nil, "Cumberland began in 2023-24")
+    }
+
+    @Test func aPublishedRowForASuccessorIsUsedWithTheFilesCode() throws {
+        let source = try String(contentsOfFile: Fixtures.path("published/ascof-2023-24-new-columns.csv"), encoding: .utf8)
+        let added = """
+        X1Y2Z,Cumberland,council,E06000063,1A,Total,Base,400
+        X1Y2Z,Cumberland,council,E06000063,1A,Total,Outcome,18.9
+        X1Y2Z,Cumberland,council,E06000063,1A,Total,Margin Of Error,0.5
+        ,North Yorkshire,council,E06000065,1A,Total,Outcome,19.4
+        """
+        let path = Fixtures.temporaryDirectory().appendingPathComponent("ascof-2023-24.csv").path
+        try (source + added + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let report = try Fixtures.toolkit.benchmark(.init(inputs: [path], measures: ["1A"], draws: 1_000))
+        let cumberland = try #require(report.results.first { $0.council == "X1Y2Z" && $0.breakdown == "Total" })
+        #expect(cumberland.name == "Cumberland" && cumberland.estimate == 18.9 && cumberland.rank != nil)
+        let entry = report.sets.flatMap(\.councils).first { $0.area == "X1Y2Z" }
+        #expect(entry?.region == "E12000002", "North West, from the successor's entry")
+        let yorkshire = try #require(report.results.first { $0.council == "E06000065" && $0.breakdown == "Total" })
+        #expect(yorkshire.name == "North Yorkshire" && yorkshire.estimate == 19.4)
+        let warnings = report.diagnostics.filter { $0.rule == "council-code-provisional" }
+        #expect(warnings.count == 2 && warnings.allSatisfy { $0.severity == .warning })
     }
 }
