@@ -48,11 +48,9 @@ extension Toolkit {
             catalogue = try data.measureCatalogue()
         } catch { throw .data(error) }
         let targets = try request.targetsFile.map { path throws(PipelineError) in try self.targets(path: path, catalogue: catalogue) } ?? [:]
-        let inputs = try readBenchmarkInputs(request.inputs, year: request.year, councils: councils, catalogue: catalogue)
+        var inputs = try readBenchmarkInputs(request.inputs, year: request.year, councils: councils, catalogue: catalogue)
         var notes = inputs.notes + inputs.own.flatMap(\.notes)
-        if !inputs.annex.isEmpty {
-            notes.append("annex tables read (\(inputs.annex.map { "\($0.answers.count) answers, \($0.year)" }.joined(separator: "; "))): answer-level figures are not ASCOF measures and are not ranked")
-        }
+        if !inputs.annex.isEmpty { notes += try annexFigures(into: &inputs, catalogue: catalogue) }
         var measureIDs: Set<String>?
         if let wanted = request.measures, !wanted.isEmpty {
             var ids = Set<String>()
@@ -111,5 +109,25 @@ extension Toolkit {
                                                       polarity: r.higherIsBetter ? .higherIsBetter : .lowerIsBetter)
         }
         return targets.keys.sorted().filter { !used.contains($0) }.map { "\(file): the target for \($0) was not used: no figures for it in the inputs" }
+    }
+
+    /// The annex tables' answers as ASCOF measures (`Reference/annex-measures.json`), added to the
+    /// published figures for the measures and years the ASCOF files do not already give.
+    func annexFigures(into inputs: inout BenchmarkInputs, catalogue: MeasureCatalogue) throws(PipelineError) -> [String] {
+        let map: AnnexMeasureMap
+        do { map = try data.annexMeasures() } catch { throw .data(error) }
+        let published = Set(inputs.published.figures.map { "\($0.measure)\u{1}\($0.year)" })
+        var notes: [String] = []
+        for annex in inputs.annex {
+            let made = AnnexMeasures.figures(annex, map: map, catalogue: catalogue)
+            let fresh = made.figures.filter { !published.contains("\($0.measure)\u{1}\($0.year)") }
+            if fresh.count < made.figures.count {
+                notes.append("\(annex.path): \(made.figures.count - fresh.count) annex figures not used: the ASCOF file gives those measures for \(annex.year)")
+            }
+            inputs.published.figures += fresh
+            notes += made.notes
+            notes.append("\(annex.path): \(annex.answers.count) answers read (\(annex.year)); answers not mapped to a measure are not ranked")
+        }
+        return notes
     }
 }

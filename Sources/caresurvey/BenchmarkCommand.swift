@@ -11,7 +11,7 @@ struct BenchmarkCommand: ParsableCommand {
         discussion: """
         Inputs (told by content): the ASCOF data file (CSV, either column vintage; year from a column, the file name such as \
         2023-24, 2324 or 23-24, or --year), CareSurvey `measures` output (JSON, or CSV with --year) for a council's own, \
-        unpublished year, and the ASCS annex tables (.xlsx; read and counted, not ranked). Several files and years at once.
+        unpublished year, and the ASCS annex tables (.xlsx; answers made into measures by Reference/annex-measures.json). Several files and years at once.
         Per council x measure x year x breakdown: value and interval, rank of n (1 = best, ties averaged) with a 95% rank \
         interval (10,000 simulations, fixed seed), quartile (1 = best) with the distance to the next and top quartile in \
         units and people, comparisons with England, the region and the peers (95%/99.8% rule; design-based when England was \

@@ -15,6 +15,11 @@ extension DataDirectory {
         try Self.decode(Councils.self, from: referenceFile("councils.json"))
     }
 
+    /// `Reference/annex-measures.json`: which annex-table answers make each ASCOF survey measure.
+    public func annexMeasures() throws(LoadError) -> AnnexMeasureMap {
+        try Self.decode(AnnexMeasureMap.self, from: referenceFile("annex-measures.json"))
+    }
+
     /// `Reference/ascof-measures.json`, resolved against the codebooks in `Questionnaires/`.
     public func measureCatalogue() throws(LoadError) -> MeasureCatalogue {
         let source = try referenceFile("ascof-measures.json")
