@@ -97,6 +97,24 @@ import SurveyModel
         #expect(unknown.status == 2 && unknown.stderr.contains("--survey demo: no codebook in use is of that survey; surveys in use: ascs, sace"), "\(unknown.stderr)")
     }
 
+    /// A schemaVersion-1 codebook (a user's file from before the four keys) still loads and means the
+    /// survey code, LaCode, SerialNo and "people"; a version newer than the build's is refused.
+    @Test func aVersionOneCodebookStillLoadsAndANewerOneIsRefused() throws {
+        let old = try Self.folder(from: "ascs-2021-22.json", as: "ascs-2021-22") { j in
+            j["schemaVersion"] = 1
+            for key in ["surveyName", "councilField", "serialField", "peopleUnit"] { j.removeValue(forKey: key) }
+        }
+        defer { try? FileManager.default.removeItem(at: old) }
+        let cb = try #require(try DataDirectory(overrides: old).codebooks().first { $0.id == "ascs-2021-22" })
+        #expect(cb.schemaVersion == 1 && cb.surveyName == nil)
+        #expect(cb.displayName == "ASCS" && cb.councilFieldName == "LaCode" && cb.serialFieldName == "SerialNo" && cb.peopleName == "people")
+        #expect(CodebookCheck.problems(cb, models: Fixtures.toolkit.models).isEmpty)
+        let newer = try Self.folder(from: "ascs-2021-22.json", as: "ascs-2021-22") { j in j["schemaVersion"] = 3 }
+        defer { try? FileManager.default.removeItem(at: newer) }
+        let error = #expect(throws: DataDirectory.LoadError.self) { try DataDirectory(overrides: newer).codebooks() }
+        #expect(error?.description.contains("schemaVersion 3 is newer than this build understands (2)") == true, "\(String(describing: error))")
+    }
+
     /// The survey list is the codebooks': `example --survey all` writes every survey with a codebook
     /// for the year, the new one included.
     @Test func exampleWritesEverySurveyOfTheYear() throws {
