@@ -27,15 +27,28 @@ public enum MeasuresAnalysis {
         }
         let domainResults = try DomainAnalysis.measures(scored, design: design, populations: populations, options: options)
         results.append(contentsOf: domainResults)
+        allNotes += complementarySuppression(&results, options: options, in: "domain breakdowns")
         // Measure by measure, in codebook order; groups keep their order within a measure.
         let order = Dictionary(uniqueKeysWithValues: scored.measures.enumerated().map { ($1.code, $0) })
         results = results.enumerated().sorted { a, b in
             let (x, y) = (order[a.element.measure] ?? 0, order[b.element.measure] ?? 0)
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
-        return MeasuresReport(survey: table.codebook.survey, surveyYear: table.codebook.surveyYear, interval: options.interval,
-                              level: options.level, results: results, errors: diagnostics.errors, warnings: diagnostics.warnings,
-                              notes: allNotes)
+        var report = MeasuresReport(survey: table.codebook.survey, surveyYear: table.codebook.surveyYear, interval: options.interval,
+                                    level: options.level, results: results, errors: diagnostics.errors, warnings: diagnostics.warnings,
+                                    notes: allNotes)
+        report.codebookID = table.codebook.id
+        report.codebookStatus = table.codebook.status
+        return report
+    }
+
+    /// Complementary suppression (when disclosure control is on), and the report's note on it.
+    static func complementarySuppression(_ results: inout [MeasureResult], options: EstimationOptions, in what: String) -> [String] {
+        guard options.suppressBelow > 0 else { return [] }
+        let added = ComplementarySuppression.apply(&results)
+        guard added > 0 else { return [] }
+        return ["complementary suppression in the \(what): \(added) further value\(added == 1 ? " is" : "s are") shown as [c] (the smallest other value of "
+            + "a table with a single [c]) so that no [c] value can be derived by subtraction from the published figures of its table"]
     }
 
     static func makeResult(measure: Measure, group: GroupKey, estimate: Estimate?, options: EstimationOptions) -> MeasureResult {

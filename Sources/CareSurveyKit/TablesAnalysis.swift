@@ -22,6 +22,7 @@ public enum TablesAnalysis {
             let counts = answerCounts(column: column, codes: codes, design: design)
             let N = design.populations(populations, set: spec.populationSet)
             let name = codebook.field(spec.question)?.label ?? spec.question
+            let labels = codes.map { codebook.answerLabel(question: spec.question, code: $0) }
             let statsByCode = codes.indices.map { ci in
                 (0..<design.cells.count).map { h in CellStats.indicator(count: counts.byCode[ci][h], n: counts.n[h]) }
             }
@@ -44,6 +45,7 @@ public enum TablesAnalysis {
                     var result = MeasureResult(measure: spec.question, formerCode: nil, name: name, kind: .proportion, code: code,
                                                group: group.key, estimate: estimate, lower: interval.0, upper: interval.1,
                                                notes: resultNotes, disclosureCount: n == 0 ? 0 : answered)
+                    result.label = labels[ci]
                     result.applyDisclosureControl(threshold: options.suppressBelow)
                     results.append(result)
                 }
@@ -52,8 +54,12 @@ public enum TablesAnalysis {
         results += try domainTables(scored, design: design, populations: populations, groups: groups, options: options)
         let unique = DesignIssue.unique(issues)
         if !unique.isEmpty { throw .badDesign(unique) }
-        return MeasuresReport(survey: codebook.survey, surveyYear: codebook.surveyYear, interval: options.interval, level: options.level,
-                              results: results, errors: diagnostics.errors, warnings: diagnostics.warnings, notes: notes)
+        let protected = MeasuresAnalysis.complementarySuppression(&results, options: options, in: "answer tables")
+        var report = MeasuresReport(survey: codebook.survey, surveyYear: codebook.surveyYear, interval: options.interval, level: options.level,
+                                    results: results, errors: diagnostics.errors, warnings: diagnostics.warnings, notes: notes + protected)
+        report.codebookID = codebook.id
+        report.codebookStatus = codebook.status
+        return report
     }
 
     /// Answer tables by demographic domain (`--by gender,…`), by the published or design-based method.
@@ -98,6 +104,7 @@ public enum TablesAnalysis {
                             var result = MeasureResult(measure: table.question, formerCode: nil, name: label, kind: .proportion, code: code,
                                                        group: key, estimate: estimate, lower: bounds.0, upper: bounds.1,
                                                        disclosureCount: estimate == nil ? 0 : answered)
+                            result.label = codebook.answerLabel(question: table.question, code: code)
                             result.applyDisclosureControl(threshold: options.suppressBelow)
                             results.append(result)
                         }

@@ -134,6 +134,13 @@ public struct Codebook: Sendable, Hashable, Codable {
 
     public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }
     public func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+
+    /// The label of an answer code of a question's table (`q1` on its derived scale), from the
+    /// codebook's derived variables or the question's own codes.
+    public func answerLabel(question: String, code: Int) -> String? {
+        let variable = tables.first { $0.question == question }?.sourceVariable ?? question
+        return derived?.first { $0.name == variable }?.codes?.first { $0.code == code }?.label ?? field(question)?.label(of: code)
+    }
     public func measure(_ code: String) -> Measure? { measures.first { $0.code == code } }
 
     /// Whether a file with these tidy columns belongs to this codebook.

@@ -12,6 +12,14 @@ public struct ResultsFile: Sendable, Hashable, Codable {
     public var results: [Result]
     public var diagnostics: Counts?
     public var notes: [String]
+    /// The codebook the results were computed with and its status (a provisional one is flagged).
+    public var codebook: CodebookFacts?
+
+    public struct CodebookFacts: Sendable, Hashable, Codable {
+        public var id: String?
+        public var status: Status?
+        public init(id: String?, status: Status?) { self.id = id; self.status = status }
+    }
 
     public struct IntervalFacts: Sendable, Hashable, Codable {
         public var method: String
@@ -43,11 +51,13 @@ public struct ResultsFile: Sendable, Hashable, Codable {
         public var designEffect: Double?
         public var suppressed: Bool
         public var notes: [String]
+        /// A caveat on the interval (zero width, very small base), nil when none.
+        public var caveat: String?
 
         public init(measure: String, formerCode: String?, name: String?, kind: Measure.Kind?, group: GroupKey,
                     estimate: Double?, standardError: Double?, lower: Double?, upper: Double?, respondents: Respondents?,
                     population: Double?, cells: Int?, singleRespondentCells: Int?, designEffect: Double?,
-                    suppressed: Bool, notes: [String]) {
+                    suppressed: Bool, notes: [String], caveat: String? = nil) {
             self.measure = measure
             self.formerCode = formerCode
             self.name = name
@@ -64,6 +74,7 @@ public struct ResultsFile: Sendable, Hashable, Codable {
             self.designEffect = designEffect
             self.suppressed = suppressed
             self.notes = notes
+            self.caveat = caveat
         }
 
         public init(from decoder: any Decoder) throws {
@@ -84,6 +95,7 @@ public struct ResultsFile: Sendable, Hashable, Codable {
             designEffect = try c.decodeIfPresent(Double.self, forKey: .designEffect)
             suppressed = try c.decodeIfPresent(Bool.self, forKey: .suppressed) ?? (respondents?.marker != nil)
             notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+            caveat = try c.decodeIfPresent(String.self, forKey: .caveat)
         }
     }
 
@@ -131,6 +143,7 @@ public struct ResultsFile: Sendable, Hashable, Codable {
         results = try c.decode([Result].self, forKey: .results)
         diagnostics = try c.decodeIfPresent(Counts.self, forKey: .diagnostics)
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+        codebook = try c.decodeIfPresent(CodebookFacts.self, forKey: .codebook)
     }
 
     public enum DecodeError: Error, CustomStringConvertible, Equatable {

@@ -28,12 +28,7 @@ struct TablesCommand: ParsableCommand {
             let prepared = try toolkit.prepare(returns: input.returns, populationFiles: estimation.population, options: input.loadOptions)
             let report = try toolkit.tables(prepared, options: try estimation.options(domains: DomainVariables.names(in: toolkit.codebooks)))
             let cb = prepared.codebook
-            let label = { (question: String, code: Int) -> String? in
-                let spec = cb.tables.first { $0.question == question }
-                let variable = spec?.sourceVariable ?? question
-                return cb.derived?.first { $0.name == variable }?.codes?.first { $0.code == code }?.label
-                    ?? cb.field(question)?.label(of: code)
-            }
+            let label = { (question: String, code: Int) -> String? in cb.answerLabel(question: question, code: code) }
             let inputs = ReturnLoader.expand(input.returns + estimation.population) + EstimationArguments.groupFiles(estimation.by)
             let text: String
             switch try out.resolvedFormat(Self.formats) {

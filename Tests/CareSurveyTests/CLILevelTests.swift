@@ -42,7 +42,7 @@ struct CLILevelTests {
             #expect(close(hi - lo, 2 * Self.z90 * se, rel: 1e-9, abs: 1e-12), "\(r)")
         }
         let csv = try run([command, Self.returns, "--population", Self.population, "--format", "csv"])
-        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = try CSVTestParser.parse(csv)
         let header = try #require(lines.first)
         let (seCol, loCol, hiCol) = (try #require(header.firstIndex(of: "standardError")), try #require(header.firstIndex(of: "lower")),
                                      try #require(header.firstIndex(of: "upper")))

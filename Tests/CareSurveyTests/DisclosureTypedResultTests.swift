@@ -41,7 +41,7 @@ struct DisclosureTypedResultTests {
             #expect((r["notes"] as? [Any])?.isEmpty ?? true)
         }
         let csv = try CLIRunner.run([command, Self.returns, "--population", Self.population, "--by", "council,gender", "--format", "csv"])
-        let lines = csv.stdoutText.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = try CSVTestParser.parse(csv.stdoutText)
         let header = try #require(lines.first)
         let suppressedCol = try #require(header.firstIndex(of: "suppressed"))
         let hidden = lines.dropFirst().filter { $0.count == header.count && $0[suppressedCol] == "true" }

@@ -103,6 +103,8 @@ import SurveyModel
         if ProcessInfo.processInfo.environment["CARESURVEY_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(atPath: (Self.goldenPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try html.write(toFile: Self.goldenPath, atomically: true, encoding: .utf8)
+            // Recording is never a pass: review the diff, then run again without the variable.
+            Issue.record("re-recorded \(Self.goldenPath) (CARESURVEY_RECORD_GOLDEN=1): review `git diff`, then run without it")
             return
         }
         let golden = try String(contentsOfFile: try Fixtures.require(Self.goldenPath), encoding: .utf8)

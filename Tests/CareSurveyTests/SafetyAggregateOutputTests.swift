@@ -156,7 +156,7 @@ struct SafetyAggregateOutputTests {
         }
         #expect(tinyRows.contains { $0["respondents"] as? String == "[c]" })
 
-        let csv = MeasuresJSON.csv(report).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let csv = try CSVTestParser.parse(MeasuresJSON.csv(report))
         let columns = csv[0]
         let at = { (name: String) in columns.firstIndex(of: name)! }
         let tinyCSV = csv.dropFirst().filter { $0[at("council")] == "614" && $0[at("level")] == "council" }

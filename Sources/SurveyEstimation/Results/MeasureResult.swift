@@ -16,6 +16,8 @@ public struct MeasureResult: Sendable, Hashable {
     public var kind: Measure.Kind
     /// For answer tables: the answer code.
     public var code: Int?
+    /// For answer tables: the answer's label from the codebook (shown beside the code).
+    public var label: String?
     public var group: GroupKey
     /// What may be shown.
     public private(set) var disclosure: Disclosure
@@ -52,7 +54,8 @@ public struct MeasureResult: Sendable, Hashable {
         self.suppression = suppression
     }
 
-    private var figures: Figures {
+    /// The figures, published or hidden (inside this module only).
+    var figures: Figures {
         switch disclosure {
         case let .published(f): return f
         case let .suppressed(_, hidden): return hidden
@@ -68,10 +71,26 @@ public struct MeasureResult: Sendable, Hashable {
     public var estimate: Estimate? { published?.estimate }
     public var lower: Double? { published?.lower }
     public var upper: Double? { published?.upper }
-    /// Notes on the estimate; none for a suppressed result (a note can name the base).
+    /// Notes on the estimate, then the notes on its table (`tableNotes`); none for a suppressed
+    /// result (a note can name the base: renderers describe a suppressed cell from `marker` and
+    /// `tableNotes`). Setting it sets the estimate's notes.
     public var notes: [String] {
-        get { published?.notes ?? [] }
-        set { if case var .published(f) = disclosure { f.notes = newValue; disclosure = .published(f) } }
+        get { published.map { $0.notes + tableNotes } ?? [] }
+        set {
+            let own = newValue.filter { !tableNotes.contains($0) }
+            if case var .published(f) = disclosure { f.notes = own; disclosure = .published(f) }
+        }
+    }
+
+    /// Notes on the table the result belongs to, the same for each of its cells and naming no
+    /// count (complementary suppression: `ComplementarySuppression.note`).
+    public internal(set) var tableNotes: [String] = []
+
+    /// The caveat on a published estimate's interval (zero width, very small base), nil when none
+    /// or when suppressed (`IntervalCaveat`).
+    public var caveat: String? {
+        guard let f = published, let e = f.estimate else { return nil }
+        return IntervalCaveat.caveat(for: e, lower: f.lower, upper: f.upper)
     }
 
     /// The marker of a suppressed result, nil when published.
@@ -108,10 +127,13 @@ public struct MeasureResult: Sendable, Hashable {
     }
 
     /// The result as one side of a year-on-year comparison, with its base, whether published or
-    /// not: `ChangeTest` applies its own disclosure control and hides what it suppresses.
+    /// not: `ChangeTest` applies its own disclosure control and hides what it suppresses. A result
+    /// suppressed although its base is large enough (complementary suppression) goes in with a
+    /// base of 0, so that the comparison is suppressed too and does not publish its estimate.
     public func comparisonInput(surveyYear: String?) -> ComparisonInput? {
         guard let e = figures.estimate else { return nil }
+        let respondents = marker == .suppressed && tableNotes.contains(ComplementarySuppression.note) ? 0 : e.respondents
         return ComparisonInput(measure: measure, group: group, estimate: e.estimate, standardError: e.standardError,
-                               surveyYear: surveyYear, respondents: e.respondents)
+                               surveyYear: surveyYear, respondents: respondents)
     }
 }

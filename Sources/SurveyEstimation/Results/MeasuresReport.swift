@@ -24,6 +24,20 @@ public struct MeasuresReport: Sendable {
     /// What the aggregate of all loaded councils is called: `England` only when every council of
     /// the year is loaded, otherwise `all councils loaded (n)` (see `AggregateName`).
     public var aggregate = AggregateName.england
+    /// The codebook the returns were read with (`ascs-2022-23`) and its status in its data file: a
+    /// provisional codebook is flagged in every output.
+    public var codebookID: String?
+    public var codebookStatus: Status?
+    /// Whether the codebook is provisional.
+    public var isProvisional: Bool { codebookStatus == .provisional }
+
+    /// The warning every output of a provisional codebook carries (nil when verified).
+    public var provisionalWarning: String? {
+        guard isProvisional else { return nil }
+        return "PROVISIONAL codebook \(codebookID ?? survey.lowercased() + "-" + surveyYear): its reading of the questionnaire is the best "
+            + "available but not verified against the official template; check the figures before publishing them "
+            + "(caresurvey codebook --survey \(survey.lowercased()) --survey-year \(surveyYear))"
+    }
 
     /// A group's name for people: the aggregate by its honest name, other groups by `GroupKey.label`.
     public func label(of key: GroupKey) -> String { key.level == .england ? aggregate.label : key.label }

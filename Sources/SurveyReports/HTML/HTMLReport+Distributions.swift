@@ -35,7 +35,8 @@ extension HTMLReport {
         if shown > 0, !missing.isEmpty {
             body += "<p class=\"small\">Not tabulated (no valid answers or no codes): " + missing.map { HTML.escape($0) }.joined(separator: ", ") + ".</p>\n"
         }
-        body += suppressionFootnotes(suppressedSeen, threshold: c.input.method.suppressBelow, prefix: "fnd")
+        let complementary = index.values.joined().contains { $0.tableNotes.contains(ComplementarySuppression.note) }
+        body += suppressionFootnotes(suppressedSeen, threshold: c.input.method.suppressBelow, prefix: "fnd", complementary: complementary)
         return section("distributions", "Answer distributions — \(HTML.escape(c.focusShort))", body)
     }
 
@@ -107,7 +108,7 @@ extension HTMLReport {
                 out += "<td class=\"num supp\">\(HTML.escape(s))<sup><a href=\"#\(r.marker == .notAvailable ? "fnd-x" : "fnd-c")\">\(r.marker == .notAvailable ? "2" : "1")</a></sup></td><td class=\"num\">–</td>"
             } else if let e = r.estimate, let lo = r.lower, let hi = r.upper {
                 out += "<td class=\"num\">\(Fmt.display(e.estimate * 100, 1))%</td>"
-                out += "<td class=\"num ci\">\(Fmt.display(lo * 100, 1)) to \(Fmt.display(hi * 100, 1))</td>"
+                out += "<td class=\"num ci\">\(Fmt.display(lo * 100, 1)) to \(Fmt.display(hi * 100, 1))\(caveat(r))</td>"
             } else {
                 out += "<td class=\"num muted\">–</td><td class=\"num\">–</td>"
             }

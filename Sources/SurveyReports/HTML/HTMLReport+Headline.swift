@@ -64,15 +64,23 @@ extension HTMLReport {
         }
         guard let e = r.estimate, let lo = r.lower, let hi = r.upper else { return "<span class=\"muted\">no estimate</span>" }
         return "<span class=\"val\">\(format.value(e.estimate))</span><br><span class=\"ci\">(\(format.interval(lo, hi)))</span>"
-            + "<br><span class=\"n\">n = \(Fmt.count(e.respondents))</span>"
+            + "<br><span class=\"n\">n = \(Fmt.count(e.respondents))</span>" + caveat(r)
     }
 
-    static func suppressionFootnotes(_ seen: Set<String>, threshold: Int, prefix: String = "fn") -> String {
+    /// `complementary`: some `[c]` of these tables protects another by complementary suppression.
+    /// The interval caveat of a result (zero width, very small base), or nothing.
+    static func caveat(_ r: MeasureResult) -> String {
+        r.caveat.map { "<span class=\"caveat\">⚠ \(HTML.escape($0))</span>" } ?? ""
+    }
+
+    static func suppressionFootnotes(_ seen: Set<String>, threshold: Int, prefix: String = "fn", complementary: Bool = false) -> String {
         guard !seen.isEmpty else { return "" }
         var out = "<ol class=\"footnotes\">"
         if seen.contains(MissingMarker.suppressed.rawValue) {
-            out += "<li id=\"\(prefix)-c\" value=\"1\"><strong>[c]</strong> confidential: fewer than \(threshold) respondents, so the value "
-            out += "and its interval are suppressed (disclosure control).</li>"
+            out += "<li id=\"\(prefix)-c\" value=\"1\"><strong>[c]</strong> confidential: fewer than \(threshold) respondents"
+            out += complementary ? ", or withheld as well so that such a value cannot be derived by subtraction from the rest of its table "
+                + "(complementary suppression)" : ""
+            out += ", so the value and its interval are suppressed (disclosure control).</li>"
         }
         if seen.contains(MissingMarker.notAvailable.rawValue) {
             out += "<li id=\"\(prefix)-x\" value=\"2\"><strong>[x]</strong> not available: no respondents.</li>"

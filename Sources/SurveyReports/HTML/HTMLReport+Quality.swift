@@ -42,6 +42,7 @@ extension HTMLReport {
         body += fileTable(c)
         var notes = c.input.notes
         notes += c.input.measures.notes.filter { !notes.contains($0) }
+        notes += c.input.tables.notes.filter { !notes.contains($0) }
         if !notes.isEmpty { body += "<h3>Notes from the analysis</h3>\n" + notesList(notes) }
         return section("quality", "Data quality", body)
     }

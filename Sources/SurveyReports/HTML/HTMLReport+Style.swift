@@ -39,6 +39,7 @@ extension HTMLReport {
     table.headline tbody th .name { display: block; }
     .val { font-size: 17px; font-weight: 600; }
     .supp { font-weight: 700; color: var(--muted); }
+    .caveat { display: block; font-size: 12px; color: #7a4b00; }
     .rel { white-space: nowrap; font-weight: 600; }
     .rel.better, .chg.improved { color: var(--better); }
     .rel.worse, .chg.declined { color: var(--worse); }

@@ -12,12 +12,19 @@ public enum MeasuresJSON {
             ("survey", .string(report.survey)),
             ("surveyYear", .string(report.surveyYear)),
             ("interval", .object([("method", .string(report.interval.rawValue)), ("level", .double(report.level))])),
+            ("codebook", codebook(report)),
             ("aggregate", .object([("label", .string(report.aggregate.label)), ("councils", report.aggregate.councils.map(JSONValue.int) ?? .null),
                                    ("allCouncils", .bool(report.aggregate.isEngland))])),
             ("results", .array(report.results.map { result($0, aggregate: report.aggregate) })),
             ("diagnostics", .object([("errors", .int(report.errors)), ("warnings", .int(report.warnings))])),
             ("notes", .array(report.notes.map(JSONValue.string))),
         ]).serialized()
+    }
+
+    /// `{"id": "ascs-2022-23", "status": "provisional"}`: the codebook used and its status.
+    static func codebook(_ report: MeasuresReport) -> JSONValue {
+        .object([("id", report.codebookID.map(JSONValue.string) ?? .null),
+                 ("status", report.codebookStatus.map { .string($0.rawValue) } ?? .null)])
     }
 
     static func group(_ key: GroupKey, aggregate: AggregateName = .england) -> JSONValue {
@@ -50,6 +57,7 @@ public enum MeasuresJSON {
             ("designEffect", hide ? .null : .number(e?.designEffect)),
             ("suppressed", .bool(hide)),
             ("notes", .array(r.notes.map(JSONValue.string))),
+            ("caveat", r.caveat.map(JSONValue.string) ?? .null),
         ]
         return .object(pairs)
     }

@@ -9,6 +9,7 @@ public enum TablesJSON {
             ("survey", .string(report.survey)),
             ("surveyYear", .string(report.surveyYear)),
             ("interval", .object([("method", .string(report.interval.rawValue)), ("level", .double(report.level))])),
+            ("codebook", MeasuresJSON.codebook(report)),
             ("tables", .array(report.results.map { row($0, aggregate: report.aggregate) })),
             ("notes", .array(report.notes.map(JSONValue.string))),
         ]).serialized()
@@ -31,6 +32,8 @@ public enum TablesJSON {
             ("cells", hide ? .null : .int(e?.cells ?? 0)),
             ("singleRespondentCells", hide ? .null : .int(e?.singleRespondentCells ?? 0)),
             ("suppressed", .bool(hide)),
+            ("notes", .array(r.notes.map(JSONValue.string))),
+            ("caveat", r.caveat.map(JSONValue.string) ?? .null),
         ])
     }
 
@@ -42,6 +45,7 @@ public enum TablesJSON {
         let level = MeasuresText.formatLevel(report.level)
         var out = "\(report.survey) \(report.surveyYear) — answer distributions (weighted %, "
             + (symmetric ? "±margin of error" : "\(report.interval.rawValue) interval") + " at \(level))\n"
+        if let warning = report.provisionalWarning { out += warning + "\n" }
         var last: ResultKey?
         for r in report.results {
             let head = ResultKey(measure: r.measure, group: r.group)
@@ -54,7 +58,7 @@ public enum TablesJSON {
             let label = labels(r.measure, r.code ?? 0) ?? ""
             var value = "no answers"
             if let s = r.suppression {
-                value = s
+                value = s + (r.tableNotes.contains(ComplementarySuppression.note) ? " (complementary suppression in this table)" : "")
             } else if let e = r.estimate {
                 // The interval of the chosen method and level (never a fixed 1.96).
                 value = MeasuresText.fixed(e.estimate * 100, 1) + "%"
@@ -64,7 +68,9 @@ public enum TablesJSON {
                 }
             }
             out += "  \(r.code ?? 0) \(MeasuresText.pad(String(label.prefix(60)), 62))\(value)\n"
+            if let caveat = r.caveat { out += "      ! \(caveat)\n" }
         }
+        if !report.notes.isEmpty { out += "\nNotes:\n" + report.notes.map { "  - \($0)\n" }.joined() }
         return out
     }
 }

@@ -17,8 +17,10 @@ extension MeasuresJSON {
             columns: [.init("measure"), .init("formerCode"), .init("kind"), .init("level"), .init("council"), .init("byVariable"),
                       .init("byValue"), .init("estimate", .estimate), .init("standardError", .estimate), .init("lower", .estimate),
                       .init("upper", .estimate), .init("respondents", .count), .init("population", .count), .init("cells", .count),
-                      .init("singleRespondentCells", .count), .init("designEffect", .decimal), .init("suppressed"), .init("group")])
+                      .init("singleRespondentCells", .count), .init("designEffect", .decimal), .init("suppressed"), .init("group"),
+                      .init("notes"), .init("caveat"), .init("name"), .init("codebookStatus")])
         t.rows.reserveCapacity(report.results.count)
+        let status = report.codebookStatus?.rawValue ?? ""
         t.isProportionRow.reserveCapacity(report.results.count)
         for r in report.results {
             let e = r.estimate
@@ -32,6 +34,7 @@ extension MeasuresJSON {
                 // A suppressed result reveals no count from which its base could be read (#18).
                 .optional(e?.population), hide ? .empty : .integer(e?.cells ?? 0), hide ? .empty : .integer(e?.singleRespondentCells ?? 0),
                 hide ? .empty : .optional(e?.designEffect), .text(hide ? "true" : "false"), .text(r.group.group ?? ""),
+                .text(ResultTableText.notes(r)), .text(r.caveat ?? ""), .text(r.name), .text(status),
             ])
             t.isProportionRow.append(r.kind == .proportion)
         }
@@ -53,8 +56,10 @@ extension TablesJSON {
             columns: [.init("question"), .init("code", .whole), .init("level"), .init("council"), .init("byVariable"), .init("byValue"),
                       .init("estimate", .percent), .init("standardError", .percent), .init("lower", .percent), .init("upper", .percent),
                       .init("respondents", .count), .init("population", .count), .init("cells", .count),
-                      .init("singleRespondentCells", .count), .init("suppressed"), .init("group")])
+                      .init("singleRespondentCells", .count), .init("suppressed"), .init("group"), .init("notes"),
+                      .init("caveat"), .init("name"), .init("label"), .init("codebookStatus")])
         t.rows.reserveCapacity(report.results.count)
+        let status = report.codebookStatus?.rawValue ?? ""
         for r in report.results {
             let e = r.estimate
             let hide = r.isSuppressed
@@ -65,7 +70,8 @@ extension TablesJSON {
                            r.suppression.map(CSVWriter.Cell.text) ?? .integer(e?.respondents ?? 0), .optional(e?.population),
                            hide ? .empty : .integer(e?.cells ?? 0), hide ? .empty : .integer(e?.singleRespondentCells ?? 0),
                            .text(hide ? "true" : "false"),
-                           .text(r.group.group ?? "")])
+                           .text(r.group.group ?? ""), .text(ResultTableText.notes(r)), .text(r.caveat ?? ""),
+                           .text(r.name), .text(r.label ?? ""), .text(status)])
         }
         t.frozenColumns = 2
         return t
@@ -122,6 +128,11 @@ extension ValidationOutput {
 
 /// Small text helpers for table titles and notes.
 enum ResultTableText {
+    /// A result's notes in one cell (`; ` between them; none for a suppressed result, as in JSON).
+    static func notes(_ r: MeasureResult) -> String {
+        r.notes.joined(separator: "; ")
+    }
+
     /// 0.95 → "95%".
     static func percent(_ level: Double) -> String {
         let p = level * 100

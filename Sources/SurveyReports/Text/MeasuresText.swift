@@ -5,6 +5,7 @@ import SurveyEstimation
 public enum MeasuresText {
     public static func render(_ report: MeasuresReport) -> String {
         var out = "\(report.survey) \(report.surveyYear) — \(report.interval.rawValue) \(formatLevel(report.level)) intervals\n"
+        if let warning = report.provisionalWarning { out += warning + "\n" }
         var lastMeasure = ""
         for r in report.results {
             if r.measure != lastMeasure {
@@ -12,6 +13,7 @@ public enum MeasuresText {
                 lastMeasure = r.measure
             }
             out += "  " + pad(report.label(of: r.group), 34) + value(r) + "\n"
+            if let caveat = r.caveat { out += "      ! \(caveat)\n" }
         }
         if !report.notes.isEmpty { out += "\nNotes:\n" + report.notes.map { "  - \($0)\n" }.joined() }
         out += "\nValidation: \(report.errors) errors, \(report.warnings) warnings in the returns.\n"
@@ -19,7 +21,7 @@ public enum MeasuresText {
     }
 
     static func value(_ r: MeasureResult) -> String {
-        if let s = r.suppression { return "\(s) (suppressed: \(r.marker == .notAvailable ? "no respondents" : "fewer respondents than the threshold"))" }
+        if let s = r.suppression { return "\(s) (suppressed: \(suppressionReason(r)))" }
         guard let e = r.estimate, let lo = r.lower, let hi = r.upper else { return "no estimate" }
         let text: String
         if r.kind == .proportion {
@@ -28,6 +30,14 @@ public enum MeasuresText {
             text = "\(fixed(e.estimate, 2))  (\(fixed(lo, 2)) to \(fixed(hi, 2)))"
         }
         return pad(text, 28) + "n = \(e.respondents)"
+    }
+
+    /// Why a cell is suppressed, naming no count: in a table with complementary suppression a
+    /// `[c]` may be the small value or the one suppressed to protect it.
+    static func suppressionReason(_ r: MeasureResult) -> String {
+        if r.marker == .notAvailable { return "no respondents" }
+        return r.tableNotes.contains(ComplementarySuppression.note)
+            ? "fewer respondents than the threshold, or complementary suppression in this table" : "fewer respondents than the threshold"
     }
 
     static func pct(_ x: Double) -> String { fixed(x * 100, 1) + "%" }
