@@ -49,7 +49,7 @@ extension Toolkit {
         let input = DashboardInput(council: request.council, name: council?.name ?? councilSeries[0].series.name ?? request.council,
                                    regionName: council?.regionName, years: Array(years), rows: rows, adjust: request.change.adjust,
                                    alpha: request.change.alpha, peers: request.peersFile, sources: run.paths,
-                                   notes: run.notes + bench.notes, diagnostics: run.diagnostics.count + bench.diagnostics.count,
+                                   notes: (run.notes + bench.notes).map(Self.hidePaths), diagnostics: run.diagnostics.count + bench.diagnostics.count,
                                    generatedBy: "caresurvey report --dashboard --council \(request.council)")
         return (input, run, bench)
     }

@@ -216,3 +216,37 @@ struct DashboardTests {
         #expect(unknown.status == 2 && unknown.stderr.contains("999"), "\(unknown.stderr)")
     }
 }
+
+/// The council's own, not yet published year (results JSON from `measures`) on the dashboard.
+@Suite("Dashboard: the council's own unpublished year")
+struct DashboardOwnYearTests {
+    @Test func ownResultsAddTheYear() throws {
+        let dir = Fixtures.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let set = "Tests/Fixtures/conformance/ascs-2021-22-twenty/after"
+        let measures = try CLIRunner.run(["measures", "\(set)/returns.csv", "--population", "\(set)/population.csv", "--council", "716", "--format", "json"])
+        try #require(measures.status == 0, "\(measures.stderr)")
+        // The council's own results, given the year after the last published one (as a council would have them).
+        var doc = try #require(try JSONSerialization.jsonObject(with: measures.stdout) as? [String: Any])
+        doc["surveyYear"] = "2024-25"
+        let results = try #require(doc["results"] as? [[String: Any]])
+        doc["results"] = results.filter { ($0["group"] as? [String: Any])?["council"] as? String == "716" }
+        let own = dir.appendingPathComponent("own-2024-25.json")
+        try JSONSerialization.data(withJSONObject: doc).write(to: own)
+        let out = dir.appendingPathComponent("dashboard.html").path
+        let run = try CLIRunner.run(["report", "--dashboard", "--council", "716", "--published"] + DashboardTests.files + [own.path, "-o", out])
+        try #require(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("<th scope=\"col\" class=\"num\">2024-25</th>"))
+        #expect(html.contains("2020-21 to 2024-25"))
+        #expect(!html.contains(dir.path), "an absolute path leaked into the page")
+        // 3A's 2024-25 value is the council's own estimate, ranked among the councils of 2023-24.
+        let estimate = try #require((doc["results"] as! [[String: Any]]).first { $0["measure"] as? String == "3A" }?["estimate"] as? Double)
+        let row = try #require(html.components(separatedBy: "<tr").first { $0.contains("data-measure=\"3A\"") })
+        let shown = try #require(row.firstMatch(of: /data-k="point:2024-25:estimate" data-v="([^"]*)"/)?.output.1)
+        #expect(abs((Double(shown) ?? 0) - estimate) < 1e-12)
+        #expect(row.contains("data-k=\"bench:2024-25:rank\""))
+        #expect(row.contains("2023-24 → 2024-25"))
+    }
+}
