@@ -40,25 +40,7 @@ struct DashboardTests {
     }
 
     @Test func golden() throws {
-        let html = try Self.page.get()
-        if ProcessInfo.processInfo.environment["CARESURVEY_RECORD_GOLDEN"] == "1" {
-            try html.write(toFile: Self.goldenPath, atomically: true, encoding: .utf8)
-            Issue.record("re-recorded \(Self.goldenPath): this run fails on purpose; run again without CARESURVEY_RECORD_GOLDEN")
-            return
-        }
-        let golden = try String(contentsOfFile: try Fixtures.require(Self.goldenPath), encoding: .utf8)
-        if html != golden {
-            let actual = FileManager.default.temporaryDirectory.appendingPathComponent("dashboard-716.actual.html")
-            try? html.write(to: actual, atomically: true, encoding: .utf8)
-            let a = html.components(separatedBy: "\n"), b = golden.components(separatedBy: "\n")
-            let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-            Issue.record("""
-                the dashboard differs from \(Self.goldenPath) at line \(line + 1) (actual page: \(actual.path)); \
-                if the change is intended, re-record with CARESURVEY_RECORD_GOLDEN=1
-                golden: \(line < b.count ? String(b[line].prefix(300)) : "<end>")
-                actual: \(line < a.count ? String(a[line].prefix(300)) : "<end>")
-                """)
-        }
+        try Golden.check(try Self.page.get(), against: Self.goldenPath)
     }
 
     @Test func selfContainedAndAccessible() throws {

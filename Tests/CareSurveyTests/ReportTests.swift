@@ -8,8 +8,8 @@
 //
 //     CARESURVEY_RECORD_GOLDEN=1 swift test --filter Report
 //
-// (add your `--scratch-path`). On a mismatch the test writes the actual output to a temporary file
-// and names the first differing line.
+// (add your `--scratch-path`); the re-recording run fails on purpose — run again without it. On a
+// mismatch the test writes the actual output to a temporary file and names the first differing line.
 
 import Foundation
 import Testing
@@ -100,26 +100,7 @@ import SurveyModel
         let input = try Self.ascsInput.get()
         let html = HTMLReport.render(input)
         Self.checkComplete(html)
-        if ProcessInfo.processInfo.environment["CARESURVEY_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(atPath: (Self.goldenPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try html.write(toFile: Self.goldenPath, atomically: true, encoding: .utf8)
-            // Recording is never a pass: review the diff, then run again without the variable.
-            Issue.record("re-recorded \(Self.goldenPath) (CARESURVEY_RECORD_GOLDEN=1): review `git diff`, then run without it")
-            return
-        }
-        let golden = try String(contentsOfFile: try Fixtures.require(Self.goldenPath), encoding: .utf8)
-        if html != golden {
-            let actual = FileManager.default.temporaryDirectory.appendingPathComponent("report-ascs-twenty.actual.html")
-            try? html.write(to: actual, atomically: true, encoding: .utf8)
-            let a = html.components(separatedBy: "\n"), b = golden.components(separatedBy: "\n")
-            let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-            Issue.record("""
-                report differs from \(Self.goldenPath) at line \(line + 1) (actual output: \(actual.path)); \
-                if the change is intended, re-record with CARESURVEY_RECORD_GOLDEN=1
-                golden: \(line < b.count ? String(b[line].prefix(300)) : "<end>")
-                actual: \(line < a.count ? String(a[line].prefix(300)) : "<end>")
-                """)
-        }
+        try Golden.check(html, against: Self.goldenPath)
     }
 
     @Test func ascsReportContents() throws {
