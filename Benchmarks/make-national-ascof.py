@@ -3,7 +3,8 @@
 Reference/councils.json valid in the year, every ASCOF measure of the catalogue with a code in the
 year's framework (survey measures with Base and Margin Of Error; others with Numerator and
 Denominator), their region and England rows, for five years (2019-20 to 2023-24), in the 2024-25
-columns. Values are made up. Usage: make-national-ascof.py OUTDIR
+columns. Values are made up. Usage: make-national-ascof.py OUTDIR [YEARS] (YEARS: how many years ending
+2023-24, default 5; the trend speed measurement uses 10)
 """
 import csv
 import json
@@ -30,7 +31,8 @@ for e in catalogue["measures"]:
 out = Path(sys.argv[1])
 out.mkdir(parents=True, exist_ok=True)
 rng = random.Random(7)
-for year in ["2019-20", "2020-21", "2021-22", "2022-23", "2023-24"]:
+n_years = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+for year in [f"{y}-{(y + 1) % 100:02d}" for y in range(2024 - n_years, 2024)]:
     new = year >= "2023-24"
     valid = [c for c in councils["councils"] if c.get("validTo", "9999") >= year]
     with open(out / f"ascof-{year}.csv", "w", newline="") as f:
