@@ -43,6 +43,8 @@ public struct FileReport: Sendable, Codable {
     public var format: String
     public var sheet: String?
     public var codebook: String?
+    /// The status of that codebook in its data file (a provisional one is flagged in the outputs).
+    public var codebookStatus: Status?
     public var summary: ReadSummary
     /// Why the file could not be read at all (nil when it was read).
     public var error: String?

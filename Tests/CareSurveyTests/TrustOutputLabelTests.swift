@@ -123,4 +123,31 @@ import SurveyModel
         try #require(run.status == 0, "\(run.stderr)")
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("provisional codebook") == provisional)
     }
+
+    @Test("compare: text and CSV carry each measure's name beside its code")
+    func compareNames() throws {
+        let t = "Tests/Fixtures/conformance/ascs-2021-22-twenty/"
+        let args = ["compare", "--before", t + "before/returns.csv", "--before-population", t + "before/population.csv",
+                    "--after", t + "after/returns.csv", "--after-population", t + "after/population.csv"]
+        let codebook = try #require(Fixtures.toolkit.codebooks.first { $0.id == "ascs-2021-22" })
+        let text = try CLIRunner.run(args + ["--format", "text"])
+        try #require(text.status == 0, "\(text.stderr)")
+        for m in codebook.measures { #expect(text.stdoutText.contains("\n\(m.code) \(m.name)\n"), "\(m.code)") }
+        let csv = try Self.rows(try CLIRunner.run(args + ["--format", "csv"]).stdoutText)
+        let (measure, name) = try (#require(csv.header.firstIndex(of: "measure")), #require(csv.header.firstIndex(of: "name")))
+        #expect(csv.rows.count >= 8 * 21)
+        for row in csv.rows { #expect(row[name] == codebook.measures.first { $0.code == row[measure] }?.name) }
+    }
+
+    @Test("validate: a provisional codebook is flagged in text and JSON")
+    func validateFlagsProvisional() throws {
+        let text = try CLIRunner.run(["validate", Self.sace, "--format", "text"])
+        #expect(text.stdoutText.contains("sace-2021-22 (PROVISIONAL codebook)"))
+        let json = try CLIRunner.run(["validate", Self.sace, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
+        let files = try #require(object["files"] as? [[String: Any]])
+        #expect(!files.isEmpty && files.allSatisfy { $0["codebookStatus"] as? String == "provisional" })
+        let verified = try CLIRunner.run(["validate", Self.ascs, "--format", "text"])
+        #expect(!verified.stdoutText.contains("PROVISIONAL"))
+    }
 }

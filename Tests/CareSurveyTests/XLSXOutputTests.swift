@@ -13,7 +13,7 @@ struct XLSXOutputTests {
 
     static let tablesFormats = "text;0;text;text;text;text;0.0%;0.0%;0.0%;0.0%;#,##0;#,##0;#,##0;#,##0;text;text;text;text;text;text;text"
     static let measuresFormats = "text;text;text;text;text;text;text;estimate;estimate;estimate;estimate;#,##0;#,##0;#,##0;#,##0;0.000;text;text;text;text;text;text"
-    static let compareFormats = "text;text;text;text;text;text;text;estimate;estimate;text;estimate;estimate;estimate;estimate;estimate;estimate;0.000;0.0000;0.0000;0.0000;text;text;text;text"
+    static let compareFormats = "text;text;text;text;text;text;text;estimate;estimate;text;estimate;estimate;estimate;estimate;estimate;estimate;0.000;0.0000;0.0000;0.0000;text;text;text;text;text"
     static let validateFormats = "text;text;text;0;text;text;text;text"
 
     /// A copy of the conformance returns with user values that a spreadsheet would run as formulas.

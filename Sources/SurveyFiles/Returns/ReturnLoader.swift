@@ -232,7 +232,8 @@ extension ReturnBuilder {
         if let fatal { throw fatal }
         precondition(pendingRows == 0, "ReturnBuilder.finish() must be called before result(format:populations:)")
         guard let table else { throw .malformed(file: file, sheet: sheet, row: headerRow, column: nil, reason: "no header row") }
-        let report = FileReport(path: file, format: format, sheet: sheet, codebook: table.codebook.id, summary: summary, error: nil)
+        var report = FileReport(path: file, format: format, sheet: sheet, codebook: table.codebook.id, summary: summary, error: nil)
+        report.codebookStatus = table.codebook.status
         return ReturnLoader.FileRead(report: report, table: table, diagnostics: diagnostics, populations: populations,
                                      rowHasError: rowHasError)
     }

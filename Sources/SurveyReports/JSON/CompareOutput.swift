@@ -28,12 +28,22 @@ public enum CompareOutput {
         ]).serialized()
     }
 
-    public static func csv(_ comparisons: [Comparison]) -> String { table(comparisons).csv }
+    /// `names`: a measure code's name (from the measure definitions), written in the `name` column.
+    public static func csv(_ comparisons: [Comparison], names: (String) -> String? = { _ in nil }) -> String {
+        table(comparisons, names: names).csv
+    }
 
     /// `↑ 3A council 716: 61.9% → 66.0% (+4.1 points, p = 0.012) improved`.
-    public static func text(_ comparisons: [Comparison], kinds: (String) -> Measure.Kind, adjust: Comparison.Adjustment, alpha: Double) -> String {
-        var out = "Year-on-year change (two-sided z test, α = \(alpha)\(adjust == .none ? "" : ", \(adjust.rawValue)-adjusted p"))\n\n"
+    /// `names` gives each measure's name, printed in a heading line before its comparisons.
+    public static func text(_ comparisons: [Comparison], kinds: (String) -> Measure.Kind, adjust: Comparison.Adjustment, alpha: Double,
+                            names: (String) -> String? = { _ in nil }) -> String {
+        var out = "Year-on-year change (two-sided z test, α = \(alpha)\(adjust == .none ? "" : ", \(adjust.rawValue)-adjusted p"))\n"
+        var lastMeasure: String?
         for c in comparisons {
+            if c.measure != lastMeasure {
+                out += "\n" + (names(c.measure).map { "\(c.measure) \($0)\n" } ?? "")
+                lastMeasure = c.measure
+            }
             let arrow: String
             switch c.direction {
             case _ where !c.comparable || c.suppressed: arrow = " "

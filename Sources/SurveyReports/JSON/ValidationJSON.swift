@@ -9,7 +9,8 @@ public enum ValidationOutput {
             ("survey", .text(survey)),
             ("files", .array(files.map { f in
                 .object([("path", .string(f.path)), ("format", .string(f.format)), ("sheet", .text(f.sheet)),
-                         ("codebook", .text(f.codebook)), ("rowsRead", .int(f.summary.rowsRead)),
+                         ("codebook", .text(f.codebook)), ("codebookStatus", .text(f.codebookStatus?.rawValue)),
+                         ("rowsRead", .int(f.summary.rowsRead)),
                          ("respondents", .int(f.summary.respondents)), ("nonRespondents", .int(f.summary.nonRespondents)),
                          ("templateRowsSkipped", .int(f.summary.templateRowsSkipped)), ("errors", .int(f.summary.errors)),
                          ("warnings", .int(f.summary.warnings)), ("error", .text(f.error))])
@@ -47,7 +48,8 @@ public enum ValidationOutput {
                 let rejected = f.summary.rowsWithErrors
                 out += "\(rejected == 0 ? "✓" : "✗") \(f.path) — population: \(f.summary.rowsRead) rows, \(f.summary.rowsRead - rejected) used, \(rejected) rejected\n"
             } else {
-                out += "✓ \(f.path)\(f.sheet.map { " [\($0)]" } ?? "") — \(f.codebook ?? "?"): \(f.summary.rowsRead) rows, \(f.summary.respondents) respondents, \(f.summary.errors) errors, \(f.summary.warnings) warnings\n"
+                let provisional = f.codebookStatus == .provisional ? " (PROVISIONAL codebook)" : ""
+                out += "✓ \(f.path)\(f.sheet.map { " [\($0)]" } ?? "") — \(f.codebook ?? "?")\(provisional): \(f.summary.rowsRead) rows, \(f.summary.respondents) respondents, \(f.summary.errors) errors, \(f.summary.warnings) warnings\n"
             }
         }
         out += "\nRows read: \(s.rowsRead) = \(s.respondents) respondents + \(s.nonRespondents) non-respondents"

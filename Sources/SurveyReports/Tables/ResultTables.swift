@@ -81,7 +81,8 @@ extension TablesJSON {
 extension CompareOutput {
     /// One row per comparison (the CSV columns). `kinds` decides how estimates are shown in a
     /// workbook (proportions as percentages); CSV ignores it.
-    public static func table(_ comparisons: [Comparison], kinds: (String) -> Measure.Kind = { _ in .proportion }) -> ReportTable {
+    public static func table(_ comparisons: [Comparison], kinds: (String) -> Measure.Kind = { _ in .proportion },
+                             names: (String) -> String? = { _ in nil }) -> ReportTable {
         var t = ReportTable(
             title: "Table 1: Year-on-year change in every measure, by group",
             sheetName: "Change",
@@ -92,7 +93,7 @@ extension CompareOutput {
                       .init("after", .estimate), .init("afterSE", .estimate), .init("difference", .estimate),
                       .init("standardError", .estimate), .init("lower", .estimate), .init("upper", .estimate), .init("z", .decimal),
                       .init("pValue", .pValue), .init("pHolm", .pValue), .init("pBH", .pValue), .init("significant"),
-                      .init("direction"), .init("comparable"), .init("suppressed")])
+                      .init("direction"), .init("comparable"), .init("suppressed"), .init("name")])
         for c in comparisons {
             let h = c.suppressed
             func n(_ x: Double) -> CSVWriter.Cell { h ? .empty : .optional(x) }
@@ -101,7 +102,7 @@ extension CompareOutput {
                            n(c.before.estimate), n(c.before.standardError), .text(c.after.surveyYear ?? ""), n(c.after.estimate),
                            n(c.after.standardError), n(c.difference), n(c.standardError), n(c.lower), n(c.upper), n(c.z),
                            n(c.pValue), n(c.pHolm), n(c.pBH), .text(String(c.significant)), .text(c.direction.rawValue),
-                           .text(String(c.comparable)), .text(String(h))])
+                           .text(String(c.comparable)), .text(String(h)), .text(names(c.measure) ?? "")])
             t.isProportionRow.append(kinds(c.measure) == .proportion)
         }
         t.frozenColumns = 1
