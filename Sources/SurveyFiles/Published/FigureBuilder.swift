@@ -13,6 +13,8 @@ struct FigureBuilder {
     private var figures: [Key: PublishedFigure] = [:]
     private var order: [Key] = []
     private var unknownCouncils = Set<String>()
+    /// Codes already resolved (a file repeats a few dozen codes over thousands of rows).
+    private var measures: [String: AscofMeasure?] = [:]
 
     struct Key: Hashable { var measure, year, breakdown, area: String; var level: GeographyLevel }
 
@@ -50,12 +52,19 @@ struct FigureBuilder {
         }
         // Older files: the measure group is the code, the measure code joins the breakdown to it.
         let code = group.isEmpty ? rawCode : group
-        var measure = catalogue.measure(code: code, year: year)
-        if measure == nil, group.isEmpty {
-            let normal = AscofMeasure.normalise(code)
-            for suffix in Self.breakdownSuffixes where normal.hasSuffix(suffix) && normal.count > suffix.count {
-                if let m = catalogue.measure(code: String(normal.dropLast(suffix.count)), year: year) { measure = m; break }
+        let cacheKey = "\(year)|\(group.isEmpty)|\(code)"
+        var measure: AscofMeasure?
+        if let known = measures[cacheKey] {
+            measure = known
+        } else {
+            measure = catalogue.measure(code: code, year: year)
+            if measure == nil, group.isEmpty {
+                let normal = AscofMeasure.normalise(code)
+                for suffix in Self.breakdownSuffixes where normal.hasSuffix(suffix) && normal.count > suffix.count {
+                    if let m = catalogue.measure(code: String(normal.dropLast(suffix.count)), year: year) { measure = m; break }
+                }
             }
+            measures[cacheKey] = .some(measure)
         }
         guard let measure else {
             return skip(row, column: group.isEmpty ? "ASCOF measure code" : "Measure group", value: code, rule: "unknown-measure",
