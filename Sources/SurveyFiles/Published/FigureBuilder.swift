@@ -13,8 +13,12 @@ struct FigureBuilder {
     private var figures: [Key: PublishedFigure] = [:]
     private var order: [Key] = []
     private var unknownCouncils = Set<String>()
-    /// Codes already resolved (a file repeats a few dozen codes over thousands of rows).
+    // Per-file memos: a national file repeats the same few codes, levels and councils on every row
+    // (the catalogue scan with code normalising was a quarter of trend/benchmark reading time).
     private var measures: [String: AscofMeasure?] = [:]
+    private var levels: [String: GeographyLevel?] = [:]
+    private var kinds: [String: String] = [:]
+    private var areas: [String: (code: String, name: String)] = [:]
 
     struct Key: Hashable { var measure, year, breakdown, area: String; var level: GeographyLevel }
 
@@ -46,32 +50,45 @@ struct FigureBuilder {
 
     mutating func add(row: Int, year: String, levelText: String, geoCode: String, geoName: String, ons: String,
                       code rawCode: String, group: String, breakdown rawBreakdown: String, type: String, value: String) {
-        guard let level = Self.level(levelText) else {
+        let knownLevel: GeographyLevel?
+        if let memo = levels[levelText] { knownLevel = memo } else { knownLevel = Self.level(levelText); levels[levelText] = .some(knownLevel) }
+        guard let level = knownLevel else {
             return skip(row, column: "Geographical level", value: levelText, rule: "unknown-level",
                         "\"\(levelText)\" is not a geographical level (council, region, council type, England)")
         }
         // Older files: the measure group is the code, the measure code joins the breakdown to it.
         let code = group.isEmpty ? rawCode : group
-        let cacheKey = "\(year)|\(group.isEmpty)|\(code)"
-        var measure: AscofMeasure?
-        if let known = measures[cacheKey] {
-            measure = known
+        let measureKey = code + "\u{1}" + year + (group.isEmpty ? "" : "\u{1}g")
+        let found: AscofMeasure?
+        if let memo = measures[measureKey] {
+            found = memo
         } else {
-            measure = catalogue.measure(code: code, year: year)
-            if measure == nil, group.isEmpty {
+            var m = catalogue.measure(code: code, year: year)
+            if m == nil, group.isEmpty {
                 let normal = AscofMeasure.normalise(code)
                 for suffix in Self.breakdownSuffixes where normal.hasSuffix(suffix) && normal.count > suffix.count {
-                    if let m = catalogue.measure(code: String(normal.dropLast(suffix.count)), year: year) { measure = m; break }
+                    if let s = catalogue.measure(code: String(normal.dropLast(suffix.count)), year: year) { m = s; break }
                 }
             }
-            measures[cacheKey] = .some(measure)
+            measures[measureKey] = .some(m)
+            found = m
         }
-        guard let measure else {
+        guard let measure = found else {
             return skip(row, column: group.isEmpty ? "ASCOF measure code" : "Measure group", value: code, rule: "unknown-measure",
                         "measure \(code) is not in the ASCOF catalogue's \(catalogue.framework(for: year)?.id ?? "?") numbering (Reference/ascof-measures.json) for \(year)")
         }
-        guard let area = resolveArea(row: row, level: level, geoCode: geoCode, geoName: geoName, ons: ons, year: year) else { return }
-        let kind = type.lowercased().filter { $0.isLetter }
+        let areaKey = "\(level.rawValue)\u{1}\(geoCode)\u{1}\(geoName)\u{1}\(ons)\u{1}\(year)"
+        let resolved: (code: String, name: String)
+        if let memo = areas[areaKey] {
+            resolved = memo
+        } else {
+            guard let area = resolveArea(row: row, level: level, geoCode: geoCode, geoName: geoName, ons: ons, year: year) else { return }
+            areas[areaKey] = area  // only found areas: a row not used always gets its own diagnostic
+            resolved = area
+        }
+        let area = resolved
+        let kind: String
+        if let memo = kinds[type] { kind = memo } else { kind = type.lowercased().filter { $0.isLetter }; kinds[type] = kind }
         let parsed = value.isEmpty ? PublishedValue.missing(.blank) : PublishedValue.parse(value)!
         if parsed.marker == .unrecognised {
             return skip(row, column: "Measure value", value: value, rule: "not-a-number",
