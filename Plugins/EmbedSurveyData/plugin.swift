@@ -14,7 +14,7 @@ import PackagePlugin
 /// `builtInCopyMatchesTheFolders` fails with that advice if the embedded copy is stale).
 @main
 struct EmbedSurveyData: BuildToolPlugin {
-    static let folders = ["Questionnaires", "Weights", "Reference"]
+    static let folders = ["Questionnaires", "Weights", "Reference", "Examples"]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL

@@ -54,7 +54,10 @@ struct ExampleCommand: ParsableCommand {
             options.workbookCouncils = xlsxCouncils
             let summaries: [ExampleFileSummary]
             do throws(ExampleError) { summaries = try toolkit.writeExamples(options) } catch {
-                if case .write = error { throw CLIFailure(message: error.description, code: 3) }
+                switch error {
+                case .write, .invalidData: throw CLIFailure(message: error.description, code: 3)
+                case .invalidOption, .noCodebook: break
+                }
                 throw CLIFailure(message: error.description, code: 2)
             }
             for s in summaries { note(Self.describe(s)) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CareSurveyKit
+@testable import SurveyExamples
 import SurveyFiles
 import SurveyModel
 

@@ -18,7 +18,7 @@ public struct DataDirectory: Sendable {
     public let includesBuiltIn: Bool
 
     /// The subfolders that hold data files.
-    public static let folders = ["Questionnaires", "Weights", "Reference"]
+    public static let folders = ["Questionnaires", "Weights", "Reference", "Examples"]
 
     /// A complete data folder on its own: every file comes from `root`, none from the built-in copy.
     public init(root: URL) {

@@ -2,42 +2,41 @@ import Foundation
 import SurveyModel
 import SurveyFiles
 
-extension Toolkit {
-    /// Generates and writes synthetic returns, populations and workbooks. Each file is written
-    /// atomically (temporary file, then rename); nothing outside `options.output` is touched and
-    /// nothing is deleted. Councils are generated in parallel with identical results.
-    public func writeExamples(_ options: ExampleOptions) throws(ExampleError) -> [ExampleFileSummary] {
+/// Writes synthetic returns, populations and workbooks (`caresurvey example`).
+public enum ExampleWriter {
+    /// Generates and writes the examples of `options.surveys` (empty: each of `surveys`, the survey
+    /// codes in use, that has a codebook for the year) with these codebooks and hints. Each
+    /// file is written atomically (temporary file, then rename); nothing outside `options.output` is
+    /// touched and nothing is deleted. Councils are generated in parallel with identical results.
+    public static func write(_ options: ExampleOptions, codebooks: [Codebook], surveys: [String],
+                             profiles: ExampleProfileFile) throws(ExampleError) -> [ExampleFileSummary] {
         guard (1...ExampleOptions.maxCouncils).contains(options.councils) else {
             throw .invalidOption("--councils must be between 1 and \(ExampleOptions.maxCouncils)")
         }
         if let n = options.workbookCouncils, n < 0 { throw .invalidOption("--xlsx-councils must be 0 or more") }
         var selected: [Codebook] = []
-        let surveys = options.surveys.isEmpty
-            ? self.surveys.filter { s in codebooks.contains { $0.survey.lowercased() == s && $0.surveyYear == options.surveyYear } }
+        // No survey given: every survey (in `surveys`' order) with a codebook for the year.
+        let chosen = options.surveys.isEmpty
+            ? surveys.filter { s in codebooks.contains { $0.survey.lowercased() == s && $0.surveyYear == options.surveyYear } }
             : options.surveys
-        if surveys.isEmpty {
+        if chosen.isEmpty {
             throw .noCodebook(survey: "", year: options.surveyYear, available: codebooks.map { "\($0.survey) \($0.surveyYear)" })
         }
-        for survey in surveys {
-            guard let codebook = codebook(survey: survey, year: options.surveyYear) else {
-                throw .noCodebook(survey: survey, year: options.surveyYear,
-                                  available: availableYears(of: survey))
+        for survey in chosen {
+            guard let codebook = codebooks.first(where: { $0.survey.lowercased() == survey.lowercased() && $0.surveyYear == options.surveyYear }) else {
+                let available = codebooks.filter { $0.survey.lowercased() == survey.lowercased() }.map { "\($0.survey) \($0.surveyYear)" }
+                throw .noCodebook(survey: survey, year: options.surveyYear, available: available)
             }
             selected.append(codebook)
         }
         var summaries: [ExampleFileSummary] = []
         for codebook in selected {
-            summaries += try ExampleWriter.write(ExampleGenerator(codebook: codebook, seed: options.seed), options: options)
+            let generator = ExampleGenerator(codebook: codebook, profile: profiles.profile(for: codebook), seed: options.seed)
+            summaries += try write(generator, options: options)
         }
         return summaries
     }
 
-    private func availableYears(of survey: String) -> [String] {
-        codebooks.filter { $0.survey.lowercased() == survey.lowercased() }.map { "\($0.survey) \($0.surveyYear)" }
-    }
-}
-
-enum ExampleWriter {
     struct CouncilOutput: Sendable {
         var csv: [UInt8]
         var population: String

@@ -1,18 +1,17 @@
 import SurveyModel
 
 /// Realism hints for synthetic returns: how population cells become ages and codes, how large
-/// councils are, response rates, and rough answer shares loosely based on published national
-/// results (ASCS 2021-22: control ~77%, social contact ~45%, SCRQoL ~19; SACE: satisfied ~36%,
-/// carer QoL ~7.4).
+/// councils are, response rates, and rough answer shares. The values are data
+/// (`Examples/example-profiles.json`, read by `ExampleProfileFile`); this type is their model.
 ///
 /// Hints never decide which columns exist or which codes are valid: that is the codebook's job.
 /// A hint naming a field the codebook lacks is ignored, codes a field does not accept are dropped,
 /// and every field without a hint follows the generic model (code 1 most likely, each later code
-/// about half as likely). Answer shares are keyed by codebook id because question numbers move
+/// about half as likely). Answer shares are keyed by survey year because question numbers move
 /// between survey years; a year without its own hints uses the generic answer model.
-struct ExampleProfile: Sendable {
+public struct ExampleProfile: Sendable, Codable {
     /// How a value of a population dimension fixes a field of the return.
-    struct DimensionField: Sendable {
+    struct DimensionField: Sendable, Codable {
         var field: String
         /// Dimension value → codes with relative weights (PSRGroup "Physical" → PSR 1 or 2).
         var codes: [String: [Int: Double]] = [:]
@@ -21,14 +20,14 @@ struct ExampleProfile: Sendable {
     }
 
     /// Weights of a dimension's values, possibly depending on another dimension's value.
-    struct DimensionWeights: Sendable {
+    struct DimensionWeights: Sendable, Codable {
         var dependsOn: String?
         /// Key: the other dimension's value ("" when independent) → value → weight.
         var weights: [String: [String: Double]]
     }
 
     /// A field's shares depending on another field's code (MechOfDelivery by SupportSetting).
-    struct ConditionalShares: Sendable {
+    struct ConditionalShares: Sendable, Codable {
         var on: String
         var shares: [Int: [Int: Double]]
     }
@@ -79,21 +78,9 @@ struct ExampleProfile: Sendable {
     var primaryKeyField: String?
     var stratumPopulationField: String?
 
-    /// The hints for a codebook (generic ones for a survey this build has none for).
-    static func profile(for codebook: Codebook) -> ExampleProfile {
-        switch codebook.survey.uppercased() {
-        case "ASCS":
-            var profile = ascs
-            if codebook.surveyYear == "2021-22" { profile.addASCS202122Answers() }
-            return profile
-        case "SACE":
-            var profile = sace
-            if codebook.surveyYear == "2021-22" { profile.addSACE202122Answers() }
-            return profile
-        default:
-            return ExampleProfile()
-        }
-    }
+    /// The generic model: every field follows the generic answer model; a council of about 3,000
+    /// eligible people, response 40%.
+    public static let generic = ExampleProfile()
 
     /// The generic shares for `count` codes: each code about half as likely as the one before.
     static func genericShares(count: Int) -> [Double] {
@@ -105,5 +92,48 @@ struct ExampleProfile: Sendable {
             share *= 0.54
         }
         return shares
+    }
+}
+
+extension ExampleProfile {
+    /// Every key optional: a key left out keeps the generic model's value.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = ExampleProfile.generic
+        func v<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T { try c.decodeIfPresent(T.self, forKey: key) ?? fallback }
+        dimensionFields = try v(.dimensionFields, d.dimensionFields)
+        dimensionWeights = try v(.dimensionWeights, d.dimensionWeights)
+        personCodes = try v(.personCodes, d.personCodes)
+        personRanges = try v(.personRanges, d.personRanges)
+        councilSize = try v(.councilSize, d.councilSize)
+        responseRate = try v(.responseRate, d.responseRate)
+        nonResponseShares = try v(.nonResponseShares, d.nonResponseShares)
+        easyReadRate = try v(.easyReadRate, d.easyReadRate)
+        wellbeingShift = try v(.wellbeingShift, d.wellbeingShift)
+        healthShift = try v(.healthShift, d.healthShift)
+        shares = try v(.shares, d.shares)
+        easyReadShares = try v(.easyReadShares, d.easyReadShares)
+        conditionalShares = try v(.conditionalShares, d.conditionalShares)
+        outsideScale = try v(.outsideScale, d.outsideScale)
+        healthItems = try v(.healthItems, d.healthItems)
+        exclusiveOptions = try v(.exclusiveOptions, d.exclusiveOptions)
+        askedWhen = try v(.askedWhen, d.askedWhen)
+        nonRespondentValues = try v(.nonRespondentValues, d.nonRespondentValues)
+        respondentOnly = try v(.respondentOnly, d.respondentOnly)
+        alwaysFilled = try v(.alwaysFilled, d.alwaysFilled)
+        missingRate = try v(.missingRate, d.missingRate)
+        numberRanges = try v(.numberRanges, d.numberRanges)
+        serialPrefix = try v(.serialPrefix, d.serialPrefix)
+        primaryKeyField = try v(.primaryKeyField, d.primaryKeyField)
+        stratumPopulationField = try v(.stratumPopulationField, d.stratumPopulationField)
+    }
+}
+
+extension ExampleProfile.DimensionField {
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        field = try c.decode(String.self, forKey: .field)
+        codes = try c.decodeIfPresent([String: [Int: Double]].self, forKey: .codes) ?? [:]
+        ranges = try c.decodeIfPresent([String: ClosedRange<Int>].self, forKey: .ranges) ?? [:]
     }
 }

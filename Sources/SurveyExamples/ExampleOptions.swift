@@ -38,13 +38,15 @@ public enum ExampleError: Error, CustomStringConvertible {
     case invalidOption(String)
     case noCodebook(survey: String, year: String, available: [String])
     case write(String)
+    /// The example profiles file is missing, broken or too new.
+    case invalidData(String)
 
     public var description: String {
         switch self {
         case let .invalidOption(message): return message
         case let .noCodebook(survey, year, available):
             return "no \(survey.isEmpty ? "" : survey.uppercased() + " ")\(year) questionnaire in Questionnaires/ (available: \(available.joined(separator: ", ")))"
-        case let .write(message): return message
+        case let .write(message), let .invalidData(message): return message
         }
     }
 }

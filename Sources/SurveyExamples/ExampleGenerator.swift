@@ -20,10 +20,10 @@ public struct ExampleGenerator: Sendable {
     public let seed: UInt64
     let plan: ExamplePlan
 
-    public init(codebook: Codebook, seed: UInt64) {
+    public init(codebook: Codebook, profile: ExampleProfile, seed: UInt64) {
         self.codebook = codebook
         self.seed = seed
-        plan = ExamplePlan(codebook: codebook, profile: ExampleProfile.profile(for: codebook))
+        plan = ExamplePlan(codebook: codebook, profile: profile)
     }
 
     /// Council codes for `count` councils: three digits, the same for every seed.
