@@ -184,9 +184,4 @@ public struct ResponseTable: Sendable {
         let code = columns[field][row]
         return code == ResponseTable.missing ? nil : Int(code)
     }
-
-    /// Sets one coded value (used by validation rules that void a cell after the row is read).
-    public mutating func setMissing(field: Int, row: Int) {
-        columns[field][row] = ResponseTable.missing
-    }
 }

@@ -12,32 +12,6 @@ public struct ItemSpec: Sendable {
     }
 }
 
-/// A group of cells to estimate over (a council, England, a group of councils).
-public struct GroupSpec: Sendable {
-    public var key: GroupKey
-    public var cells: [Int]
-    public init(key: GroupKey, cells: [Int]) {
-        self.key = key
-        self.cells = cells
-    }
-
-    /// Each council, then all councils together (`england`).
-    public static func councilsAndEngland(_ design: Design) -> [GroupSpec] {
-        design.councils.sorted().map { GroupSpec(key: .council($0), cells: design.cellsOfCouncil[$0] ?? []) }
-            + [GroupSpec(key: .england, cells: design.allCells)]
-    }
-
-    /// Groups of councils from a `LaCode,Group` mapping.
-    public static func groups(_ mapping: [String: String], design: Design) -> [GroupSpec] {
-        var byGroup: [String: [Int]] = [:]
-        for council in design.councils {
-            guard let group = mapping[council] else { continue }
-            byGroup[group, default: []].append(contentsOf: design.cellsOfCouncil[council] ?? [])
-        }
-        return byGroup.keys.sorted().map { GroupSpec(key: GroupKey(level: .group, group: $0), cells: byGroup[$0]!) }
-    }
-}
-
 /// One estimator loop for every item and group: per-cell statistics once per item, then the
 /// stratified estimator per group. Design problems from every item are collected and thrown
 /// together, so a user sees all of them at once.

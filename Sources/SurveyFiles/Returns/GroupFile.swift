@@ -19,9 +19,4 @@ public enum GroupFile {
         }
         return mapping
     }
-
-    /// Whether a path looks like a group file rather than a `--by` keyword.
-    public static func isGroupFile(_ value: String) -> Bool {
-        FileManager.default.fileExists(atPath: value)
-    }
 }

@@ -1,8 +1,5 @@
 /// Conversions between Excel column letters / cell references and 0-based indexes.
 public enum XLSXCellRef {
-    /// The largest column index Excel allows (column XFD).
-    public static let maxColumnIndex = 16_383
-
     /// `A` → 0, `Z` → 25, `AA` → 26, `XFD` → 16383. Case-insensitive. Returns nil for an empty
     /// string, a non-letter, or more than 3 letters.
     public static func columnIndex(_ letters: String) -> Int? {

@@ -12,7 +12,7 @@ public enum TablesAnalysis {
         let codebook = table.codebook
         let design = Design(councilCodes: table.councils, councilOfRow: table.council, stratumOfRow: scored.stratum,
                             isRespondent: scored.isRespondent)
-        let groups = GroupBuilder.groups(for: options, design: design)
+        let groups = options.grouping.groups(design: design)
         var results: [MeasureResult] = []
         var issues: [DesignIssue] = []
         for spec in codebook.tables {
@@ -38,7 +38,7 @@ public enum TablesAnalysis {
                     var interval: (Double?, Double?) = (nil, nil)
                     var resultNotes: [String] = []
                     if let estimate {
-                        let bounds = IntervalBridge.interval(for: estimate, isProportion: true, method: options.interval, level: options.level)
+                        let bounds = options.interval.interval(for: estimate, isProportion: true, level: options.level)
                         interval = (bounds.lower, bounds.upper)
                         if let note = bounds.note { resultNotes.append(note) }
                     }
@@ -98,7 +98,7 @@ public enum TablesAnalysis {
                             let key = DomainAnalysis.domainKey(spec: spec, value: group.label, parent: parent.key)
                             var bounds: (Double?, Double?) = (nil, nil)
                             if let estimate {
-                                let b = IntervalBridge.interval(for: estimate, isProportion: true, method: options.interval, level: options.level)
+                                let b = options.interval.interval(for: estimate, isProportion: true, level: options.level)
                                 bounds = (b.lower, b.upper)
                             }
                             var result = MeasureResult(measure: table.question, formerCode: nil, name: label, kind: .proportion, code: code,

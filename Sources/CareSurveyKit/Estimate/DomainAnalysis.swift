@@ -9,7 +9,7 @@ enum DomainAnalysis {
         guard !options.domains.isEmpty else { return [] }
         let codebook = scored.table.codebook
         var results: [MeasureResult] = []
-        let groups = GroupBuilder.groups(for: options, design: design)
+        let groups = options.grouping.groups(design: design)
         for name in options.domains {
             guard let spec = codebook.domains?.first(where: { $0.name == name }), let column = scored.variables[spec.field] else { continue }
             let domainOfRow = column.map { v -> Int32 in

@@ -14,12 +14,6 @@ public struct EstimationOptions: Sendable {
     public var domains: [String] = []
     public var domainMethod: DomainMethod = .published
 
-    public enum Grouping: Sendable, Equatable {
-        case councilsAndEngland
-        case englandOnly
-        case groups([String: String])
-    }
-
     public enum DomainMethod: String, Sendable, CaseIterable {
         /// Cell populations split by the respondents' shares (the published pipeline).
         case published

@@ -9,7 +9,7 @@ public enum MeasuresAnalysis {
         let table = scored.table
         let design = Design(councilCodes: table.councils, councilOfRow: table.council, stratumOfRow: scored.stratum,
                             isRespondent: scored.isRespondent)
-        let groups = GroupBuilder.groups(for: options, design: design)
+        let groups = options.grouping.groups(design: design)
         let items = scored.measures.enumerated().map { index, measure in
             ItemSpec(name: measure.code, values: scored.values[index], populationSet: measure.populationSet)
         }
@@ -24,6 +24,10 @@ public enum MeasuresAnalysis {
         var allNotes = notes
         if design.excludedRespondents > 0 {
             allNotes.append("\(design.excludedRespondents) respondents have no derived stratum or council and are excluded from weighted results")
+        }
+        let ungrouped = options.grouping.councilsWithoutGroup(design: design)
+        if !ungrouped.isEmpty {
+            allNotes.append("\(ungrouped.count) loaded councils are in no group of the group file and appear only in the aggregate: \(ungrouped.joined(separator: ", "))")
         }
         let domainResults = try DomainAnalysis.measures(scored, design: design, populations: populations, options: options)
         results.append(contentsOf: domainResults)
@@ -56,8 +60,7 @@ public enum MeasuresAnalysis {
         var lower: Double?
         var upper: Double?
         if let estimate {
-            let interval = IntervalBridge.interval(for: estimate, isProportion: measure.kind == .proportion,
-                                                   method: options.interval, level: options.level)
+            let interval = options.interval.interval(for: estimate, isProportion: measure.kind == .proportion, level: options.level)
             lower = interval.lower
             upper = interval.upper
             if let note = interval.note { notes.append(note) }
@@ -67,16 +70,5 @@ public enum MeasuresAnalysis {
                                    disclosureCount: estimate?.respondents ?? 0)
         result.applyDisclosureControl(threshold: options.suppressBelow)
         return result
-    }
-}
-
-/// The groups of an analysis.
-enum GroupBuilder {
-    static func groups(for options: EstimationOptions, design: Design) -> [GroupSpec] {
-        switch options.grouping {
-        case .councilsAndEngland: return GroupSpec.councilsAndEngland(design)
-        case .englandOnly: return [GroupSpec(key: .england, cells: design.allCells)]
-        case let .groups(mapping): return GroupSpec.groups(mapping, design: design) + [GroupSpec(key: .england, cells: design.allCells)]
-        }
     }
 }
