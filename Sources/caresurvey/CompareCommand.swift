@@ -62,14 +62,15 @@ struct CompareCommand: ParsableCommand {
             test.suppressBelow = suppressBelow
             let comparisons = toolkit.compare(before: a, after: b, options: test)
             if comparisons.isEmpty { throw CLIFailure(message: "no measure and group is present in both inputs", code: 1) }
+            let notes = toolkit.comparisonNotes(before: a, after: b)
             let kinds = Dictionary(toolkit.codebooks.flatMap(\.measures).map { ($0.code, $0.kind) }, uniquingKeysWith: { a, _ in a })
             let names = Dictionary(toolkit.codebooks.flatMap(\.measures).map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             let text: String
             switch try out.resolvedFormat(Self.formats) {
-            case .json, .html: text = CompareOutput.json(comparisons, alpha: alpha, adjust: adjustment, notes: a.notes + b.notes)
+            case .json, .html: text = CompareOutput.json(comparisons, alpha: alpha, adjust: adjustment, notes: notes)
             case .csv: text = CompareOutput.csv(comparisons, names: { names[$0] })
             case .text: text = CompareOutput.text(comparisons, kinds: { kinds[$0] ?? .proportion }, adjust: adjustment, alpha: alpha,
-                                                  names: { names[$0] })
+                                                  names: { names[$0] }, notes: notes)
             case .xlsx: text = ""
             }
             let inputs = ReturnLoader.expand(before + after + beforePopulation + afterPopulation) + EstimationArguments.groupFiles(by)
@@ -77,7 +78,7 @@ struct CompareCommand: ParsableCommand {
                 let method = "Change: after − before; SE = √(SE_before² + SE_after²); two-sided z test at α = \(alpha), flag driven by \(adjustment == .none ? "the unadjusted p" : "the \(adjustment.rawValue)-adjusted p")."
                 try out.emitWorkbook(title: "Year-on-year change (CareSurvey compare)",
                                      tables: [CompareOutput.table(comparisons, kinds: { kinds[$0] ?? .proportion }, names: { names[$0] })],
-                                     notes: [method] + ReportNotes.markers(suppressBelow: suppressBelow) + a.notes + b.notes, inputs: inputs)
+                                     notes: [method] + ReportNotes.markers(suppressBelow: suppressBelow) + notes, inputs: inputs)
             } else {
                 try out.emit(text, inputs: inputs)
             }

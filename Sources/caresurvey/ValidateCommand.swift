@@ -3,6 +3,7 @@ import Foundation
 import CareSurveyKit
 import SurveyReports
 import SurveyFiles
+import SurveyModel
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,7 +50,10 @@ struct ValidateCommand: ParsableCommand {
             let loaded = toolkit.load(input.returns, options: input.loadOptions)
             let survey = loaded.table.map { "\($0.codebook.survey) \($0.codebook.surveyYear)" }
             if let survey, isatty(STDERR_FILENO) != 0 { note("Read as \(survey)") }
-            let rates = loaded.table.flatMap { try? toolkit.score($0) }.map(ResponseRates.compute) ?? []
+            var rates: [ResponseRate] = []
+            if let table = loaded.table {
+                do { rates = ResponseRates.compute(try toolkit.score(table)) } catch { note("response rates not computed: \(error)") }
+            }
             var files = loaded.files
             var diagnostics = loaded.diagnostics
             var summary = loaded.summary

@@ -74,6 +74,12 @@ extension Toolkit {
         return YearFigures(survey: file.survey, surveyYear: file.surveyYear, inputs: inputs, notes: notes, source: path)
     }
 
+    /// A published-figures CSV: `measure,council,estimate,marginOfError[,surveyYear][,unit]`. The
+    /// unit of each row is the measure definition's published unit (`Reference/ascof-measures.json`:
+    /// a proportion is published in percent, a score as is) unless the file's `unit` column says
+    /// `percent` or `fraction`; never the size of the number. A value impossible in its unit is an
+    /// error; a percentage of 1 or less is read as given and named in a note (a file of fractions
+    /// needs `unit` = `fraction`).
     func readPublished(_ path: String, surveyYear: String?) throws(PipelineError) -> YearFigures {
         let rows: [[String: String]]
         do { rows = try SimpleCSV.records(path: path) } catch { throw .invalidInput(error.description) }
@@ -82,39 +88,81 @@ extension Toolkit {
         var year = surveyYear
         let proportions = Set(codebooks.flatMap(\.measures).filter { $0.kind == .proportion }.map(\.code))
         // Codes are read in the ASCOF numbering of the figures' year (1B was control before 2023-24).
-        let catalogue = try? data.measureCatalogue()
+        let catalogue: MeasureCatalogue
+        do { catalogue = try data.measureCatalogue() } catch { throw .data(error) }
         var unknown: [String] = []
+        var smallPercentages: [String] = []
         for (i, row) in rows.enumerated() {
+            let place = "\(path), row \(i + 2)"
             guard let code = row["measure"], let councilText = row["council"],
-                  let estimate = row["estimate"].flatMap(Double.init), let moe = row["marginoferror"].flatMap(Double.init) else {
-                throw .invalidInput("\(path), row \(i + 2): needs measure, council, estimate and marginOfError (numbers)")
+                  let estimate = row["estimate"].flatMap(Double.init), let moe = row["marginoferror"].flatMap(Double.init),
+                  estimate.isFinite, moe.isFinite, moe >= 0 else {
+                throw .invalidInput("\(place): needs measure, council, estimate and marginOfError (finite numbers, marginOfError 0 or more)")
             }
             if let y = row["surveyyear"], !y.isEmpty { year = y }
             var measure = code
-            if let catalogue, let y = year {
+            var unit: MeasureUnit = proportions.contains(code) ? .percent : .score
+            if let y = year {
                 guard let resolved = catalogue.measure(code: code, year: y), resolved.source == .survey else {
                     unknown.append("row \(i + 2): \(code)")
                     continue
                 }
                 measure = resolved.id
+                unit = resolved.unit
             }
-            var value = estimate
-            var margin = moe
-            if proportions.contains(measure), value > 1 {
-                value /= 100
-                margin /= 100
-                if notes.isEmpty { notes.append("\(path): proportions given as percentages were divided by 100") }
+            let scale: Double
+            switch (row["unit"]?.lowercased() ?? "", unit) {
+            case ("", .percent), ("percent", .percent): scale = 100
+            case ("", _), ("fraction", .percent): scale = 1
+            case (let given, _) where given == "percent" || given == "fraction":
+                throw .invalidInput("\(place): unit \(given) does not apply to \(code), a \(unit.rawValue) measure (leave unit empty)")
+            case (let given, _):
+                throw .invalidInput("\(place): unit \"\(given)\" is not percent or fraction")
+            }
+            if unit == .percent {
+                guard (0...scale).contains(estimate) else {
+                    throw .invalidInput("\(place): \(code) \(estimate) is not a \(scale == 100 ? "percentage (0–100)" : "fraction (0–1)")")
+                }
+                if scale == 100, estimate <= 1 { smallPercentages.append("row \(i + 2): \(code) \(row["estimate"] ?? "")") }
             }
             let group: GroupKey = councilText.lowercased() == "england" ? .england : .council(councilText)
-            inputs.append(ComparisonInput(measure: measure, group: group, estimate: value, standardError: margin / CriticalValue.published95, surveyYear: year))
+            inputs.append(ComparisonInput(measure: measure, group: group, estimate: estimate / scale,
+                                          standardError: moe / scale / CriticalValue.published95, surveyYear: year))
+        }
+        if inputs.contains(where: { proportions.contains($0.measure) }) || !smallPercentages.isEmpty {
+            notes.append("\(path): proportions read as percentages (the measures' published unit) unless the unit column says fraction")
+        }
+        if !smallPercentages.isEmpty {
+            notes.append("\(path): \(smallPercentages.count) percentage\(smallPercentages.count == 1 ? "" : "s") of 1 or less read as given (\(Self.list(smallPercentages))); if the file holds fractions, add a unit column with fraction")
         }
         if !unknown.isEmpty {
-            notes.append("\(path): \(unknown.count) row\(unknown.count == 1 ? "" : "s") with a code that is not a survey measure in the ASCOF numbering of \(year ?? "its year") were not compared (\(unknown.prefix(5).joined(separator: "; "))\(unknown.count > 5 ? "; …" : ""))")
+            notes.append("\(path): \(unknown.count) row\(unknown.count == 1 ? "" : "s") with a code that is not a survey measure in the ASCOF numbering of \(year ?? "its year") were not compared (\(Self.list(unknown)))")
         }
-        if year == nil, catalogue != nil {
+        if year == nil {
             notes.append("\(path): no survey year (give a surveyYear column or --before-year/--after-year): codes were read as today's numbering")
         }
         return YearFigures(survey: nil, surveyYear: year, inputs: inputs, notes: notes, source: path)
+    }
+
+    /// The first five items, then "…".
+    static func list(_ items: [String]) -> String {
+        items.prefix(5).joined(separator: "; ") + (items.count > 5 ? "; …" : "")
+    }
+
+    /// The notes of both inputs, then the (measure, group) pairs that only one input has: they are
+    /// not compared, and every output says so.
+    public func comparisonNotes(before: YearFigures, after: YearFigures) -> [String] {
+        func keys(_ f: YearFigures) -> [ResultKey] { f.inputs.map { ResultKey(measure: $0.measure, group: $0.group) } }
+        let (b, a) = (keys(before), keys(after))
+        let (inBefore, inAfter) = (Set(b), Set(a))
+        var notes = before.notes + after.notes
+        for (side, list, other) in [("before", b, inAfter), ("after", a, inBefore)] {
+            let alone = list.filter { !other.contains($0) }.map { "\($0.measure) \($0.group.label)" }
+            if !alone.isEmpty {
+                notes.append("\(alone.count) result\(alone.count == 1 ? "" : "s") only in the \(side) input \(alone.count == 1 ? "is" : "are") not compared (\(Self.list(alone)))")
+            }
+        }
+        return notes
     }
 
     /// Year-on-year comparison of two sets of figures.

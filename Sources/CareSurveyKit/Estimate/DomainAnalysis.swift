@@ -7,11 +7,12 @@ import SurveyEstimation
 enum DomainAnalysis {
     static func measures(_ scored: ScoredReturns, design: Design, populations: Populations, options: EstimationOptions) throws(EstimationError) -> [MeasureResult] {
         guard !options.domains.isEmpty else { return [] }
-        let codebook = scored.table.codebook
         var results: [MeasureResult] = []
         let groups = options.grouping.groups(design: design)
         for name in options.domains {
-            guard let spec = codebook.domains?.first(where: { $0.name == name }), let column = scored.variables[spec.field] else { continue }
+            // A domain this codebook lacks gives no results and a note (AnalysisNotes).
+            guard let found = AnalysisNotes.domain(named: name, in: scored) else { continue }
+            let (spec, column) = (found.spec, found.column)
             let domainOfRow = column.map { v -> Int32 in
                 Int32(spec.groupIndex(of: v == ResponseTable.missing ? nil : Int(v)) ?? -1)
             }

@@ -21,14 +21,7 @@ public enum MeasuresAnalysis {
                 results.append(makeResult(measure: measure, group: group.key, estimate: estimates[i][g], options: options))
             }
         }
-        var allNotes = notes
-        if design.excludedRespondents > 0 {
-            allNotes.append("\(design.excludedRespondents) respondents have no derived stratum or council and are excluded from weighted results")
-        }
-        let ungrouped = options.grouping.councilsWithoutGroup(design: design)
-        if !ungrouped.isEmpty {
-            allNotes.append("\(ungrouped.count) loaded councils are in no group of the group file and appear only in the aggregate: \(ungrouped.joined(separator: ", "))")
-        }
+        let allNotes = notes + AnalysisNotes.of(scored, design: design, options: options)
         let domainResults = try DomainAnalysis.measures(scored, design: design, populations: populations, options: options)
         results.append(contentsOf: domainResults)
         allNotes += complementarySuppression(&results, options: options, in: "domain breakdowns")
@@ -64,6 +57,7 @@ public enum MeasuresAnalysis {
             lower = interval.lower
             upper = interval.upper
             if let note = interval.note { notes.append(note) }
+            if let note = estimate.coverageNote { notes.append(note) }
         }
         var result = MeasureResult(measure: measure.code, formerCode: measure.formerCode, name: measure.name, kind: measure.kind,
                                    group: group, estimate: estimate, lower: lower, upper: upper, notes: notes,

@@ -15,10 +15,11 @@ public enum TablesAnalysis {
         let groups = options.grouping.groups(design: design)
         var results: [MeasureResult] = []
         var issues: [DesignIssue] = []
+        var allNotes = notes + AnalysisNotes.of(scored, design: design, options: options)
+        var noCodes: [String] = []
         for spec in codebook.tables {
-            guard let column = scored.variables[spec.sourceVariable] else { continue }
             let codes = scored.variables.validCodes[spec.sourceVariable] ?? []
-            guard !codes.isEmpty else { continue }
+            guard let column = scored.variables[spec.sourceVariable], !codes.isEmpty else { noCodes.append(spec.question); continue }
             let counts = answerCounts(column: column, codes: codes, design: design)
             let N = design.populations(populations, set: spec.populationSet)
             let name = codebook.field(spec.question)?.label ?? spec.question
@@ -41,6 +42,7 @@ public enum TablesAnalysis {
                         let bounds = options.interval.interval(for: estimate, isProportion: true, level: options.level)
                         interval = (bounds.lower, bounds.upper)
                         if let note = bounds.note { resultNotes.append(note) }
+                        if let note = estimate.coverageNote { resultNotes.append(note) }
                     }
                     var result = MeasureResult(measure: spec.question, formerCode: nil, name: name, kind: .proportion, code: code,
                                                group: group.key, estimate: estimate, lower: interval.0, upper: interval.1,
@@ -51,12 +53,15 @@ public enum TablesAnalysis {
                 }
             }
         }
+        if !noCodes.isEmpty {
+            allNotes.append("no table for \(noCodes.joined(separator: ", ")): the codebook gives \(noCodes.count == 1 ? "it" : "them") no variable with valid codes")
+        }
         results += try domainTables(scored, design: design, populations: populations, groups: groups, options: options)
         let unique = DesignIssue.unique(issues)
         if !unique.isEmpty { throw .badDesign(unique) }
         let protected = MeasuresAnalysis.complementarySuppression(&results, options: options, in: "answer tables")
         var report = MeasuresReport(survey: codebook.survey, surveyYear: codebook.surveyYear, interval: options.interval, level: options.level,
-                                    results: results, errors: diagnostics.errors, warnings: diagnostics.warnings, notes: notes + protected)
+                                    results: results, errors: diagnostics.errors, warnings: diagnostics.warnings, notes: allNotes + protected)
         report.codebookID = codebook.id
         report.codebookStatus = codebook.status
         return report
@@ -69,13 +74,16 @@ public enum TablesAnalysis {
         let codebook = scored.table.codebook
         var results: [MeasureResult] = []
         for name in options.domains {
-            guard let spec = codebook.domains?.first(where: { $0.name == name }), let domainColumn = scored.variables[spec.field] else { continue }
+            // A domain this codebook lacks gives no tables and a note (AnalysisNotes).
+            guard let found = AnalysisNotes.domain(named: name, in: scored) else { continue }
+            let (spec, domainColumn) = (found.spec, found.column)
             let domainOfRow = domainColumn.map { v in Int32(spec.groupIndex(of: v == ResponseTable.missing ? nil : Int(v)) ?? -1) }
             var perDomainCell = [[Int]](repeating: [Int](repeating: 0, count: design.cells.count), count: spec.groups.count)
             for row in 0..<domainColumn.count where design.cellOfRow[row] >= 0 && domainOfRow[row] >= 0 {
                 perDomainCell[Int(domainOfRow[row])][Int(design.cellOfRow[row])] += 1
             }
             for table in codebook.tables {
+                // A table without a variable is named in the notes once, by `run`.
                 guard let column = scored.variables[table.sourceVariable] else { continue }
                 let codes = scored.variables.validCodes[table.sourceVariable] ?? []
                 let N = design.populations(populations, set: table.populationSet)
@@ -97,12 +105,14 @@ public enum TablesAnalysis {
                             let answered = parent.cells.reduce(0) { total, h in total + Int(stats[h].mean * Double(stats[h].n) + 0.5) }
                             let key = DomainAnalysis.domainKey(spec: spec, value: group.label, parent: parent.key)
                             var bounds: (Double?, Double?) = (nil, nil)
+                            var notes: [String] = []
                             if let estimate {
                                 let b = options.interval.interval(for: estimate, isProportion: true, level: options.level)
                                 bounds = (b.lower, b.upper)
+                                notes = [b.note, estimate.coverageNote].compactMap { $0 }
                             }
                             var result = MeasureResult(measure: table.question, formerCode: nil, name: label, kind: .proportion, code: code,
-                                                       group: key, estimate: estimate, lower: bounds.0, upper: bounds.1,
+                                                       group: key, estimate: estimate, lower: bounds.0, upper: bounds.1, notes: notes,
                                                        disclosureCount: estimate == nil ? 0 : answered)
                             result.label = codebook.answerLabel(question: table.question, code: code)
                             result.applyDisclosureControl(threshold: options.suppressBelow)

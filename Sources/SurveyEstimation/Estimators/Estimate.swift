@@ -11,6 +11,13 @@ public struct Estimate: Sendable, Hashable, Codable {
     public var singleRespondentCells: Int
     /// V / V_srs (nil when undefined, e.g. V_srs = 0).
     public var designEffect: Double?
+    /// Respondents with a valid value in cells that the population set does not cover (a finer set
+    /// than the strata): not in the estimate, and said in the result's notes. Not encoded.
+    public var respondentsWithoutPopulation = 0
+
+    enum CodingKeys: String, CodingKey {
+        case estimate, standardError, respondents, population, cells, singleRespondentCells, designEffect
+    }
 
     /// Degrees of freedom for t quantiles: respondents − cells (as R's `degf` for this design).
     public var degreesOfFreedom: Int { max(respondents - cells, 1) }
@@ -25,6 +32,14 @@ public struct Estimate: Sendable, Hashable, Codable {
         self.cells = cells
         self.singleRespondentCells = singleRespondentCells
         self.designEffect = designEffect
+    }
+}
+
+extension Estimate {
+    /// The note of an estimate that left respondents out (cells without a population), or nil.
+    public var coverageNote: String? {
+        guard respondentsWithoutPopulation > 0 else { return nil }
+        return "\(respondentsWithoutPopulation) respondent\(respondentsWithoutPopulation == 1 ? "" : "s") with a valid value in cells without an eligible population for this measure are not counted"
     }
 }
 

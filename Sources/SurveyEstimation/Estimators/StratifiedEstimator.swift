@@ -24,6 +24,7 @@ public enum StratifiedEstimator {
                                 issues: inout [DesignIssue]) throws(EstimationError) -> Estimate? {
         var used: [(h: Int, N: Double, s: CellStats)] = []
         used.reserveCapacity(cells.count)
+        var withoutPopulation = 0
         for h in cells {
             let s = stats[h]
             guard s.n > 0 else { continue }
@@ -33,6 +34,7 @@ public enum StratifiedEstimator {
                     issues.append(DesignIssue(council: d.council, stratum: d.stratum, populationSet: populationSet,
                                               reason: "no eligible population for a cell with \(s.n) respondents"))
                 }
+                withoutPopulation += s.n
                 continue
             }
             if N <= 0 || Double(s.n) > N {
@@ -95,8 +97,10 @@ public enum StratifiedEstimator {
             let vsrs = (1 - n / totalN) * s2 / n
             if vsrs > 0 { deff = variance / vsrs }
         }
-        return Estimate(estimate: theta, standardError: variance.squareRoot(), respondents: respondents, population: totalN,
-                        cells: used.count, singleRespondentCells: single, designEffect: deff)
+        var estimate = Estimate(estimate: theta, standardError: variance.squareRoot(), respondents: respondents, population: totalN,
+                                cells: used.count, singleRespondentCells: single, designEffect: deff)
+        estimate.respondentsWithoutPopulation = withoutPopulation
+        return estimate
     }
 
     static func format(_ x: Double) -> String {

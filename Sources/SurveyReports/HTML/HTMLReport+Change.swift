@@ -69,7 +69,7 @@ extension HTMLReport {
                 continue
             }
             if x.suppressed {
-                out += "<td class=\"num supp\">[c]</td><td class=\"num supp\">[c]</td><td class=\"num supp\">[c]</td><td class=\"num\">–</td>"
+                out += String(repeating: "<td class=\"num supp\">\(MissingMarker.suppressed.rawValue)</td>", count: 3) + "<td class=\"num\">–</td>"
                 out += "<td><span class=\"chg none\">suppressed (fewer than \(c.input.method.suppressBelow) respondents)</span></td></tr>\n"
                 continue
             }

@@ -36,7 +36,7 @@ public enum CompareOutput {
     /// `↑ 3A council 716: 61.9% → 66.0% (+4.1 points, p = 0.012) improved`.
     /// `names` gives each measure's name, printed in a heading line before its comparisons.
     public static func text(_ comparisons: [Comparison], kinds: (String) -> Measure.Kind, adjust: Comparison.Adjustment, alpha: Double,
-                            names: (String) -> String? = { _ in nil }) -> String {
+                            names: (String) -> String? = { _ in nil }, notes: [String] = []) -> String {
         var out = "Year-on-year change (two-sided z test, α = \(alpha)\(adjust == .none ? "" : ", \(adjust.rawValue)-adjusted p"))\n"
         var lastMeasure: String?
         for c in comparisons {
@@ -57,7 +57,7 @@ public enum CompareOutput {
             let words = !c.comparable ? "not tested" : c.direction == .noSignificantChange ? "no significant change" : c.direction.rawValue
             var line = "\(arrow) \(MeasuresText.pad(c.measure, 4)) \(MeasuresText.pad(c.group.label, 16)) "
             if c.suppressed {
-                line += "[c] suppressed (too few respondents)"
+                line += "\(MissingMarker.suppressed.rawValue) suppressed (too few respondents)"
             } else {
                 let p = c.pValue < 0.001 ? "p < 0.001" : "p = " + MeasuresText.fixed(c.pValue, 3)
                 line += "\(v(c.before.estimate)) → \(v(c.after.estimate)) (\(c.difference >= 0 ? "+" : "")\(diff), \(p)) \(words)"
@@ -65,6 +65,7 @@ public enum CompareOutput {
             if !c.comparable { line += " — not comparable across a survey change" }
             out += line + "\n"
         }
+        if !notes.isEmpty { out += "\nNotes:\n" + notes.map { "  - \($0)\n" }.joined() }
         return out
     }
 }

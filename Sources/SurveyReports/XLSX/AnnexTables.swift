@@ -77,11 +77,11 @@ public enum AnnexTables {
             for q in layout.questions {
                 var n: Int?
                 for code in q.codes {
-                    guard let r = layout.result(report, q.question, code, group) else { row.append(.text("[x]")); continue }
+                    guard let r = layout.result(report, q.question, code, group) else { row.append(.text(MissingMarker.notAvailable.rawValue)); continue }
                     row.append(r.suppression.map(CSVWriter.Cell.text) ?? value(r))
                     if let e = r.estimate { n = e.respondents }
                 }
-                if respondents { row.append(n.map(CSVWriter.Cell.integer) ?? .text("[x]")) }
+                if respondents { row.append(n.map(CSVWriter.Cell.integer) ?? .text(MissingMarker.notAvailable.rawValue)) }
             }
             t.rows.append(row)
         }
@@ -125,16 +125,16 @@ public enum AnnexTables {
             let sampled = councilRates.reduce(0) { $0 + $1.sampled }
             let respondents = councilRates.reduce(0) { $0 + $1.respondents }
             if councilRates.isEmpty {
-                row += [.text("[x]"), .text("[x]"), .text("[x]")]
+                row += [.text(MissingMarker.notAvailable.rawValue), .text(MissingMarker.notAvailable.rawValue), .text(MissingMarker.notAvailable.rawValue)]
             } else {
-                row += [.integer(sampled), .integer(respondents), sampled > 0 ? .number(Double(respondents) / Double(sampled)) : .text("[x]")]
+                row += [.integer(sampled), .integer(respondents), sampled > 0 ? .number(Double(respondents) / Double(sampled)) : .text(MissingMarker.notAvailable.rawValue)]
             }
             for q in layout.questions {
                 let answered = q.codes.lazy.compactMap { layout.result(report, q.question, $0, group)?.estimate?.respondents }.first
                 if let answered, respondents > 0 {
                     row.append(.number(Double(answered) / Double(respondents)))
                 } else {
-                    row.append(.text("[x]"))
+                    row.append(.text(MissingMarker.notAvailable.rawValue))
                 }
             }
             t.rows.append(row)
