@@ -9,23 +9,34 @@ import SurveyModel
 /// still writes the bundled `Examples/` files byte for byte.
 @Suite("caresurvey example: profiles as data")
 struct ExampleProfileTests {
-    /// The files of `Examples/` that `caresurvey example --councils 20 --seed 1 --xlsx-councils 3` writes.
-    static let bundled = ["ascs/returns.csv", "ascs/population.csv", "sace/returns.csv", "sace/population.csv",
-                          "ascs/xlsx/102.xlsx", "ascs/xlsx/174.xlsx", "ascs/xlsx/224.xlsx"]
+    /// The files of `Examples/` and the commands that write them (Examples/README.md).
+    static let bundled: [(args: [String], files: [String])] = [
+        (["--survey", "ascs", "--xlsx-councils", "3"], ["ascs/returns.csv", "ascs/population.csv", "ascs/xlsx/102.xlsx", "ascs/xlsx/174.xlsx", "ascs/xlsx/224.xlsx"]),
+        (["--survey", "sace", "--no-xlsx"], ["sace/returns.csv", "sace/population.csv"]),
+    ]
 
     @Test("the executable regenerates every bundled Examples/ file byte for byte")
     func regeneratesTheBundledExamples() throws {
         let dir = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let run = try CLIRunner.run(["example", "--councils", "20", "--seed", "1", "--xlsx-councils", "3", "--output", dir.path])
-        #expect(run.status == 0, "\(run.stderr)")
+        for (args, _) in Self.bundled {
+            let run = try CLIRunner.run(["example", "--councils", "20", "--seed", "1", "--output", dir.path] + args)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let expected = Self.bundled.flatMap(\.files).sorted()
         let written = try FileManager.default.subpathsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".csv") || $0.hasSuffix(".xlsx") }
-        #expect(written.sorted() == Self.bundled.sorted())
-        try #require(written.count == Self.bundled.count)
-        for file in Self.bundled {
-            let expected = try Data(contentsOf: Fixtures.root.appendingPathComponent("Examples").appendingPathComponent(file))
+        #expect(written.sorted() == expected)
+        let examples = Fixtures.root.appendingPathComponent("Examples")
+        let bundled = try ["ascs", "sace"].flatMap { survey in
+            try FileManager.default.subpathsOfDirectory(atPath: examples.appendingPathComponent(survey).path)
+                .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".xlsx") }.map { survey + "/" + $0 }
+        }
+        #expect(bundled.sorted() == expected, "Examples/ holds files no command here writes")
+        try #require(written.count == expected.count)
+        for file in expected {
+            let want = try Data(contentsOf: examples.appendingPathComponent(file))
             let actual = try Data(contentsOf: dir.appendingPathComponent(file))
-            #expect(actual == expected, "\(file) differs from Examples/\(file)")
+            #expect(actual == want, "\(file) differs from Examples/\(file)")
         }
     }
 
