@@ -21,7 +21,7 @@ public enum MeasuresAnalysis {
                 results.append(makeResult(measure: measure, group: group.key, estimate: estimates[i][g], options: options))
             }
         }
-        let allNotes = notes + AnalysisNotes.of(scored, design: design, options: options)
+        var allNotes = notes + AnalysisNotes.of(scored, design: design, options: options)
         let domainResults = try DomainAnalysis.measures(scored, design: design, populations: populations, options: options)
         results.append(contentsOf: domainResults)
         allNotes += complementarySuppression(&results, options: options, in: "domain breakdowns")
