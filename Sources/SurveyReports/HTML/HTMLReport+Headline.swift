@@ -77,13 +77,13 @@ extension HTMLReport {
         guard !seen.isEmpty else { return "" }
         var out = "<ol class=\"footnotes\">"
         if seen.contains(MissingMarker.suppressed.rawValue) {
-            out += "<li id=\"\(prefix)-c\" value=\"1\"><strong>[c]</strong> confidential: fewer than \(threshold) respondents"
+            out += "<li id=\"\(prefix)-c\" value=\"1\"><strong>\(MissingMarker.suppressed.rawValue)</strong> confidential: fewer than \(threshold) respondents"
             out += complementary ? ", or withheld as well so that such a value cannot be derived by subtraction from the rest of its table "
                 + "(complementary suppression)" : ""
             out += ", so the value and its interval are suppressed (disclosure control).</li>"
         }
         if seen.contains(MissingMarker.notAvailable.rawValue) {
-            out += "<li id=\"\(prefix)-x\" value=\"2\"><strong>[x]</strong> not available: no respondents.</li>"
+            out += "<li id=\"\(prefix)-x\" value=\"2\"><strong>\(MissingMarker.notAvailable.rawValue)</strong> not available: no respondents.</li>"
         }
         return out + "</ol>\n"
     }

@@ -25,7 +25,7 @@ extension HTMLReport {
         item("Single-respondent cells", singleRespondentText(m.singleRespondent, c: c))
         item("Disclosure control",
              m.suppressBelow > 0
-                ? "A value resting on 1 to \(m.suppressBelow - 1) respondents is suppressed as <strong>[c]</strong> and on none as <strong>[x]</strong>, "
+                ? "A value resting on 1 to \(m.suppressBelow - 1) respondents is suppressed as <strong>\(MissingMarker.suppressed.rawValue)</strong> and on none as <strong>\(MissingMarker.notAvailable.rawValue)</strong>, "
                     + "with its interval, at every level (for measures the base; for answer tables the respondents giving that answer). "
                     + "Threshold: <code>--suppress-below \(m.suppressBelow)</code>."
                 : "Off (<code>--suppress-below 0</code>): every value is shown. <strong>Do not publish this report as it stands.</strong>")
