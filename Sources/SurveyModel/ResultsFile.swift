@@ -1,14 +1,17 @@
 import Foundation
 
 /// The results JSON of `caresurvey measures` (schemaVersion 1; README "Output contract", cli.md) as
-/// one `Codable` model of what `MeasuresJSON` writes; `ResultsFile.decode` reads it back (tested
-/// round trip). Every reader of a results file (compare, report `--previous`, benchmark, trend)
-/// uses `decode`; nothing parses the file by hand.
+/// one `Codable` model: `MeasuresJSON` builds a `ResultsFile` and encodes it (key order and nulls as
+/// documented: `encode(to:)`), `ResultsFile.decode` reads it back (tested round trip). Every reader
+/// of a results file (compare, report `--previous`, benchmark, trend) uses `decode`; nothing writes
+/// or parses the file by hand.
 public struct ResultsFile: Sendable, Hashable, Codable {
     public var schemaVersion: Int
     public var survey: String?
     public var surveyYear: String?
     public var interval: IntervalFacts?
+    /// What the aggregate group is: England only when every council of the year is loaded.
+    public var aggregate: Aggregate?
     public var results: [Result]
     public var diagnostics: Counts?
     public var notes: [String]
@@ -19,6 +22,30 @@ public struct ResultsFile: Sendable, Hashable, Codable {
         public var id: String?
         public var status: Status?
         public init(id: String?, status: Status?) { self.id = id; self.status = status }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)  // null when unknown
+            try c.encode(status, forKey: .status)
+        }
+    }
+
+    public struct Aggregate: Sendable, Hashable, Codable {
+        public var label: String
+        public var councils: Int?
+        public var allCouncils: Bool
+        public init(label: String, councils: Int?, allCouncils: Bool) {
+            self.label = label
+            self.councils = councils
+            self.allCouncils = allCouncils
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(label, forKey: .label)
+            try c.encode(councils, forKey: .councils)  // null when unknown
+            try c.encode(allCouncils, forKey: .allCouncils)
+        }
     }
 
     public struct IntervalFacts: Sendable, Hashable, Codable {
@@ -39,7 +66,11 @@ public struct ResultsFile: Sendable, Hashable, Codable {
         public var formerCode: String?
         public var name: String?
         public var kind: Measure.Kind?
+        /// The answer code of a `tables` row (nil for a measure).
+        public var code: Int?
         public var group: GroupKey
+        /// The aggregate's name in `group.label` (England results only).
+        public var groupLabel: String?
         public var estimate: Double?
         public var standardError: Double?
         public var lower: Double?
@@ -54,15 +85,17 @@ public struct ResultsFile: Sendable, Hashable, Codable {
         /// A caveat on the interval (zero width, very small base), nil when none.
         public var caveat: String?
 
-        public init(measure: String, formerCode: String?, name: String?, kind: Measure.Kind?, group: GroupKey,
-                    estimate: Double?, standardError: Double?, lower: Double?, upper: Double?, respondents: Respondents?,
-                    population: Double?, cells: Int?, singleRespondentCells: Int?, designEffect: Double?,
+        public init(measure: String, formerCode: String?, name: String?, kind: Measure.Kind?, code: Int? = nil, group: GroupKey,
+                    groupLabel: String? = nil, estimate: Double?, standardError: Double?, lower: Double?, upper: Double?,
+                    respondents: Respondents?, population: Double?, cells: Int?, singleRespondentCells: Int?, designEffect: Double?,
                     suppressed: Bool, notes: [String], caveat: String? = nil) {
             self.measure = measure
             self.formerCode = formerCode
             self.name = name
             self.kind = kind
+            self.code = code
             self.group = group
+            self.groupLabel = groupLabel
             self.estimate = estimate
             self.standardError = standardError
             self.lower = lower
@@ -83,7 +116,9 @@ public struct ResultsFile: Sendable, Hashable, Codable {
             formerCode = try c.decodeIfPresent(String.self, forKey: .formerCode)
             name = try c.decodeIfPresent(String.self, forKey: .name)
             kind = try c.decodeIfPresent(Measure.Kind.self, forKey: .kind)
+            code = try c.decodeIfPresent(Int.self, forKey: .code)
             group = try c.decode(GroupKey.self, forKey: .group)
+            groupLabel = try c.decodeIfPresent(GroupLabel.self, forKey: .group)?.label
             estimate = try c.decodeIfPresent(Double.self, forKey: .estimate)
             standardError = try c.decodeIfPresent(Double.self, forKey: .standardError)
             lower = try c.decodeIfPresent(Double.self, forKey: .lower)
@@ -96,6 +131,55 @@ public struct ResultsFile: Sendable, Hashable, Codable {
             suppressed = try c.decodeIfPresent(Bool.self, forKey: .suppressed) ?? (respondents?.marker != nil)
             notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
             caveat = try c.decodeIfPresent(String.self, forKey: .caveat)
+        }
+
+        /// The contract's order; figures a suppressed result hides are explicit nulls; `formerCode`
+        /// only for a measure (a `tables` row has `code` instead).
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(measure, forKey: .measure)
+            if code == nil { try c.encode(formerCode, forKey: .formerCode) }
+            try c.encodeIfPresent(name, forKey: .name)
+            try c.encodeIfPresent(kind, forKey: .kind)
+            try c.encodeIfPresent(code, forKey: .code)
+            try c.encode(GroupField(key: group, label: groupLabel), forKey: .group)
+            try c.encode(estimate, forKey: .estimate)
+            try c.encode(standardError, forKey: .standardError)
+            try c.encode(lower, forKey: .lower)
+            try c.encode(upper, forKey: .upper)
+            try c.encode(respondents, forKey: .respondents)
+            try c.encode(population, forKey: .population)
+            try c.encode(cells, forKey: .cells)
+            try c.encode(singleRespondentCells, forKey: .singleRespondentCells)
+            try c.encode(designEffect, forKey: .designEffect)
+            try c.encode(suppressed, forKey: .suppressed)
+            try c.encode(notes, forKey: .notes)
+            try c.encode(caveat, forKey: .caveat)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case measure, formerCode, name, kind, code, group, estimate, standardError, lower, upper, respondents, population,
+                 cells, singleRespondentCells, designEffect, suppressed, notes, caveat
+        }
+
+        private struct GroupLabel: Decodable { var label: String? }
+    }
+
+    /// A result's `group`: the key's fields with the aggregate's `label` after `level`.
+    public struct GroupField: Encodable {
+        public var key: GroupKey
+        public var label: String?
+        public init(key: GroupKey, label: String?) { self.key = key; self.label = label }
+
+        enum CodingKeys: String, CodingKey { case level, label, by, council, group }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key.level, forKey: .level)
+            try c.encodeIfPresent(label, forKey: .label)
+            if let variable = key.byVariable, let value = key.byValue { try c.encode([variable: value], forKey: .by) }
+            try c.encodeIfPresent(key.council, forKey: .council)
+            try c.encodeIfPresent(key.group, forKey: .group)
         }
     }
 
@@ -123,12 +207,14 @@ public struct ResultsFile: Sendable, Hashable, Codable {
         }
     }
 
-    public init(schemaVersion: Int, survey: String?, surveyYear: String?, interval: IntervalFacts?, results: [Result],
-                diagnostics: Counts?, notes: [String]) {
+    public init(schemaVersion: Int, survey: String?, surveyYear: String?, interval: IntervalFacts?, codebook: CodebookFacts? = nil,
+                aggregate: Aggregate? = nil, results: [Result], diagnostics: Counts?, notes: [String]) {
         self.schemaVersion = schemaVersion
         self.survey = survey
         self.surveyYear = surveyYear
         self.interval = interval
+        self.codebook = codebook
+        self.aggregate = aggregate
         self.results = results
         self.diagnostics = diagnostics
         self.notes = notes
@@ -140,10 +226,29 @@ public struct ResultsFile: Sendable, Hashable, Codable {
         survey = try c.decodeIfPresent(String.self, forKey: .survey)
         surveyYear = try c.decodeIfPresent(String.self, forKey: .surveyYear)
         interval = try c.decodeIfPresent(IntervalFacts.self, forKey: .interval)
+        aggregate = try c.decodeIfPresent(Aggregate.self, forKey: .aggregate)
         results = try c.decode([Result].self, forKey: .results)
         diagnostics = try c.decodeIfPresent(Counts.self, forKey: .diagnostics)
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
         codebook = try c.decodeIfPresent(CodebookFacts.self, forKey: .codebook)
+    }
+
+    /// The contract's key order (README "Output contract").
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encodeIfPresent(survey, forKey: .survey)
+        try c.encodeIfPresent(surveyYear, forKey: .surveyYear)
+        try c.encodeIfPresent(interval, forKey: .interval)
+        try c.encodeIfPresent(codebook, forKey: .codebook)
+        try c.encodeIfPresent(aggregate, forKey: .aggregate)
+        try c.encode(results, forKey: .results)
+        try c.encodeIfPresent(diagnostics, forKey: .diagnostics)
+        try c.encode(notes, forKey: .notes)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, survey, surveyYear, interval, codebook, aggregate, results, diagnostics, notes
     }
 
     public enum DecodeError: Error, CustomStringConvertible, Equatable {

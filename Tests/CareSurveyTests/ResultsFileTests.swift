@@ -28,6 +28,23 @@ struct ResultsFileTests {
         }
     }
 
+    @Test("one model writes and reads: the JSON written is the ResultsFile encoded, and decoding then encoding gives the same bytes")
+    func writeIsTheModel() throws {
+        let dir = "Tests/Fixtures/sace"
+        let prepared = try Fixtures.toolkit.prepare(returns: [Fixtures.root.appendingPathComponent(dir + "/carers-data.csv").path],
+                                                    populationFiles: [Fixtures.root.appendingPathComponent(dir + "/population.csv").path],
+                                                    options: .init())
+        var options = EstimationOptions()
+        options.domains = ["gender"]
+        let report = try Fixtures.toolkit.measures(prepared, options: options)
+        let json = MeasuresJSON.render(report)
+        #expect(try JSONValueEncoder.encode(MeasuresJSON.file(report)).serialized() == json)
+        let file = try ResultsFile.decode(Data(json.utf8))
+        #expect(file.results.count == report.results.count)
+        #expect(file.aggregate?.label == report.aggregate.label && file.codebook?.id == report.codebookID)
+        #expect(try JSONValueEncoder.encode(file).serialized() == json)
+    }
+
     @Test("a file that is not a results JSON is an error saying what is missing")
     func errors() {
         #expect(throws: ResultsFile.DecodeError.notResults("not valid JSON")) { try ResultsFile.decode(Data("nope".utf8)) }

@@ -2,64 +2,50 @@ import SurveyModel
 import SurveyEstimation
 
 /// The `measures` JSON and CSV contract (cli.md): field names, proportions as fractions,
-/// nulls and `"[c]"`/`"[x]"` for suppressed values.
+/// nulls and the suppression markers (`MissingMarker`) for suppressed values.
 public enum MeasuresJSON {
     public static let schemaVersion = 1
 
+    /// The results JSON: the report as a `ResultsFile` (the one model that `compare`, `report
+    /// --previous`, `benchmark` and `trend` read back), encoded in the contract's order.
     public static func render(_ report: MeasuresReport) -> String {
-        JSONValue.object([
-            ("schemaVersion", .int(schemaVersion)),
-            ("survey", .string(report.survey)),
-            ("surveyYear", .string(report.surveyYear)),
-            ("interval", .object([("method", .string(report.interval.rawValue)), ("level", .double(report.level))])),
-            ("codebook", codebook(report)),
-            ("aggregate", .object([("label", .string(report.aggregate.label)), ("councils", report.aggregate.councils.map(JSONValue.int) ?? .null),
-                                   ("allCouncils", .bool(report.aggregate.isEngland))])),
-            ("results", .array(report.results.map { result($0, aggregate: report.aggregate) })),
-            ("diagnostics", .object([("errors", .int(report.errors)), ("warnings", .int(report.warnings))])),
-            ("notes", .array(report.notes.map(JSONValue.string))),
-        ]).serialized()
+        JSONValueEncoder.value(of: file(report)).serialized()
     }
 
-    /// `{"id": "ascs-2022-23", "status": "provisional"}`: the codebook used and its status.
+    /// The report as the results file's model: suppressed results carry their marker and no figures.
+    public static func file(_ report: MeasuresReport) -> ResultsFile {
+        ResultsFile(schemaVersion: schemaVersion, survey: report.survey, surveyYear: report.surveyYear,
+                    interval: .init(method: report.interval.rawValue, level: report.level),
+                    codebook: ResultsFile.CodebookFacts(id: report.codebookID, status: report.codebookStatus),
+                    aggregate: .init(label: report.aggregate.label, councils: report.aggregate.councils, allCouncils: report.aggregate.isEngland),
+                    results: report.results.map { result($0, aggregate: report.aggregate) },
+                    diagnostics: .init(errors: report.errors, warnings: report.warnings), notes: report.notes)
+    }
+
+    /// `{"id": "ascs-2022-23", "status": "provisional"}`: the codebook used and its status (also in
+    /// the `tables` JSON).
     static func codebook(_ report: MeasuresReport) -> JSONValue {
-        .object([("id", report.codebookID.map(JSONValue.string) ?? .null),
-                 ("status", report.codebookStatus.map { .string($0.rawValue) } ?? .null)])
+        JSONValueEncoder.value(of: ResultsFile.CodebookFacts(id: report.codebookID, status: report.codebookStatus))
     }
 
+    /// A result's `group` object (also in the `tables` and `compare` JSON).
     static func group(_ key: GroupKey, aggregate: AggregateName = .england) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("level", .string(key.level.rawValue))]
-        if key.level == .england { pairs.append(("label", .string(aggregate.label))) }
-        if let v = key.byVariable, let value = key.byValue { pairs.append(("by", .object([(v, .string(value))]))) }
-        if let council = key.council { pairs.append(("council", .string(council))) }
-        if let group = key.group { pairs.append(("group", .string(group))) }
-        return .object(pairs)
+        JSONValueEncoder.value(of: ResultsFile.GroupField(key: key, label: key.level == .england ? aggregate.label : nil))
     }
 
-    static func result(_ r: MeasureResult, aggregate: AggregateName = .england) -> JSONValue {
+    static func result(_ r: MeasureResult, aggregate: AggregateName = .england) -> ResultsFile.Result {
         let e = r.estimate
         let hide = r.isSuppressed
-        var pairs: [(String, JSONValue)] = [("measure", .string(r.measure))]
-        if r.code == nil { pairs.append(("formerCode", .text(r.formerCode))) }
-        pairs += [("name", .string(r.name)), ("kind", .string(r.kind.rawValue))]
-        if let code = r.code { pairs.append(("code", .int(code))) }
-        pairs += [
-            ("group", group(r.group, aggregate: aggregate)),
-            ("estimate", hide ? .null : .number(e?.estimate)),
-            ("standardError", hide ? .null : .number(e?.standardError)),
-            ("lower", hide ? .null : .number(r.lower)),
-            ("upper", hide ? .null : .number(r.upper)),
-            ("respondents", r.suppression.map(JSONValue.string) ?? .int(e?.respondents ?? 0)),
-            ("population", e.map { .double($0.population) } ?? .null),
-            // A suppressed result reveals no count from which its base could be read (#18).
-            ("cells", hide ? .null : .int(e?.cells ?? 0)),
-            ("singleRespondentCells", hide ? .null : .int(e?.singleRespondentCells ?? 0)),
-            ("designEffect", hide ? .null : .number(e?.designEffect)),
-            ("suppressed", .bool(hide)),
-            ("notes", .array(r.notes.map(JSONValue.string))),
-            ("caveat", r.caveat.map(JSONValue.string) ?? .null),
-        ]
-        return .object(pairs)
+        // A suppressed result reveals no count from which its base could be read (#18).
+        return ResultsFile.Result(
+            measure: r.measure, formerCode: r.formerCode, name: r.name, kind: r.kind, code: r.code, group: r.group,
+            groupLabel: r.group.level == .england ? aggregate.label : nil,
+            estimate: hide ? nil : e?.estimate, standardError: hide ? nil : e?.standardError,
+            lower: hide ? nil : r.lower, upper: hide ? nil : r.upper,
+            respondents: r.marker.map(ResultsFile.Respondents.marker) ?? .count(e?.respondents ?? 0),
+            population: e?.population, cells: hide ? nil : e?.cells ?? 0,
+            singleRespondentCells: hide ? nil : e?.singleRespondentCells ?? 0, designEffect: hide ? nil : e?.designEffect,
+            suppressed: hide, notes: r.notes, caveat: r.caveat)
     }
 
     /// One row per result: `measure, formerCode, kind, level, council, byVariable, byValue, estimate,

@@ -1,0 +1,124 @@
+/// Encodes any `Encodable` into a `JSONValue`, object keys in the order they are encoded, so a
+/// `Codable` model (`ResultsFile`) writes the documented layout byte for byte through
+/// `JSONValue.serialized` (Foundation's `JSONEncoder` neither keeps that order nor writes numbers
+/// the same way). Non-finite doubles become null, as everywhere in the JSON outputs.
+public enum JSONValueEncoder {
+    public static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
+        let node = Node()
+        try value.encode(to: NodeEncoder(node: node, codingPath: []))
+        return node.json
+    }
+
+    /// `encode` for the outputs' own models, whose `encode(to:)` never throws (this encoder throws
+    /// nothing itself); should one ever throw, the output says so instead of going silent.
+    static func value<T: Encodable>(of model: T) -> JSONValue {
+        do { return try encode(model) } catch {
+            return .object([("error", .string("cannot encode \(T.self): \(error)"))])
+        }
+    }
+
+    /// One value under construction; containers append children to it.
+    final class Node {
+        enum Content { case empty, value(JSONValue), object([(String, Node)]), array([Node]) }
+        var content = Content.empty
+
+        var json: JSONValue {
+            switch content {
+            case .empty: return .object([])
+            case let .value(v): return v
+            case let .object(pairs): return .object(pairs.map { ($0.0, $0.1.json) })
+            case let .array(items): return .array(items.map(\.json))
+            }
+        }
+
+        func child(_ key: String) -> Node {
+            var pairs: [(String, Node)] = []
+            if case let .object(existing) = content { pairs = existing }
+            if let found = pairs.first(where: { $0.0 == key }) { return found.1 }
+            let node = Node()
+            pairs.append((key, node))
+            content = .object(pairs)
+            return node
+        }
+
+        func appended() -> Node {
+            var items: [Node] = []
+            if case let .array(existing) = content { items = existing }
+            let node = Node()
+            items.append(node)
+            content = .array(items)
+            return node
+        }
+
+        func set<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
+            switch value {
+            case let v as Double: content = .value(.number(v))
+            case let v as Float: content = .value(.number(Double(v)))
+            case let v as Int: content = .value(.int(v))
+            case let v as Bool: content = .value(.bool(v))
+            case let v as String: content = .value(.string(v))
+            default: try value.encode(to: NodeEncoder(node: self, codingPath: codingPath))
+            }
+        }
+    }
+
+    struct NodeEncoder: Encoder {
+        let node: Node
+        var codingPath: [any CodingKey]
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            if case .empty = node.content { node.content = .object([]) }
+            return KeyedEncodingContainer(Keyed<Key>(node: node, codingPath: codingPath))
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer {
+            if case .empty = node.content { node.content = .array([]) }
+            return Unkeyed(node: node, codingPath: codingPath)
+        }
+
+        func singleValueContainer() -> any SingleValueEncodingContainer { Single(node: node, codingPath: codingPath) }
+    }
+
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let node: Node
+        var codingPath: [any CodingKey]
+
+        mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue).content = .value(.null) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            try node.child(key.stringValue).set(value, codingPath: codingPath + [key])
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            NodeEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            NodeEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
+        }
+        mutating func superEncoder() -> any Encoder { NodeEncoder(node: node.child("super"), codingPath: codingPath) }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { NodeEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key]) }
+    }
+
+    struct Unkeyed: UnkeyedEncodingContainer {
+        let node: Node
+        var codingPath: [any CodingKey]
+        var count: Int { if case let .array(items) = node.content { items.count } else { 0 } }
+
+        mutating func encodeNil() throws { node.appended().content = .value(.null) }
+        mutating func encode<T: Encodable>(_ value: T) throws { try node.appended().set(value, codingPath: codingPath) }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            NodeEncoder(node: node.appended(), codingPath: codingPath).container(keyedBy: keyType)
+        }
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            NodeEncoder(node: node.appended(), codingPath: codingPath).unkeyedContainer()
+        }
+        mutating func superEncoder() -> any Encoder { NodeEncoder(node: node.appended(), codingPath: codingPath) }
+    }
+
+    struct Single: SingleValueEncodingContainer {
+        let node: Node
+        var codingPath: [any CodingKey]
+
+        mutating func encodeNil() throws { node.content = .value(.null) }
+        mutating func encode<T: Encodable>(_ value: T) throws { try node.set(value, codingPath: codingPath) }
+    }
+}
