@@ -158,3 +158,25 @@ struct TrendHTMLTests {
         #expect(try String(contentsOfFile: out, encoding: .utf8) == html)
     }
 }
+
+extension TrendHTMLTests {
+    /// Text from the inputs (here a file name) is escaped on the page; nothing from it becomes markup.
+    @Test func inputTextIsEscaped() throws {
+        let dir = Fixtures.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var files: [String] = []
+        for (i, year) in ["2022-23", "2023-24"].enumerated() {
+            let evil = dir.appendingPathComponent("ascof-\(year) <img src=x onerror=\(i)> & 'q'.csv")
+            try FileManager.default.copyItem(atPath: Fixtures.path("trend/ascof-\(year).csv"), toPath: evil.path)
+            files.append(evil.path)
+        }
+        let page = try CLIRunner.run(["trend"] + files + ["--council", "716", "--format", "html"])
+        try #require(page.status == 0, "\(page.stderr)")
+        let html = page.stdoutText
+        #expect(!html.contains("<img"))
+        #expect(html.contains("ascof-2023-24 &lt;img src=x onerror=1&gt; &amp; &#39;q&#39;.csv"))
+        #expect(ReportTests.problems(in: html).isEmpty, "\(ReportTests.problems(in: html))")
+        #expect(!html.contains(dir.path))
+    }
+}
