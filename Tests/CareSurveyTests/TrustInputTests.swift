@@ -3,6 +3,7 @@ import Testing
 @testable import CareSurveyKit
 @testable import SurveyFiles
 import SurveyModel
+import SurveyReports
 
 /// Issue 18, items 1 and 2: a codebook that does not fit is refused; every rejected input row is
 /// traceable, and incomplete input stops a command unless `--allow-partial` is given.
@@ -52,6 +53,12 @@ import SurveyModel
         #expect(report.notes.contains { $0.hasPrefix("WARNING") && $0.contains("--force-codebook") })
         let tables = try Fixtures.toolkit.tables(prepared, options: EstimationOptions())
         #expect(tables.notes.contains { $0.hasPrefix("WARNING") && $0.contains("--force-codebook") })
+        // The CSV, which has no notes, carries it on every row.
+        for csv in [MeasuresJSON.csv(report), TablesJSON.csv(tables)] {
+            let rows = try CSVTestParser.parse(csv)
+            let column = try #require(rows.first?.firstIndex(of: "inputWarnings"))
+            #expect(rows.count > 1 && rows.dropFirst().allSatisfy { $0[column].hasPrefix("WARNING") && $0[column].contains("--force-codebook") })
+        }
     }
 
     /// A workbook of the users' survey given as the carers' survey names the sheet it has.

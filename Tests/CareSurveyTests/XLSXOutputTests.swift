@@ -11,8 +11,8 @@ struct XLSXOutputTests {
     static let after = "Tests/Fixtures/conformance/ascs-2021-22-twenty/after/"
     static let checker = Fixtures.path("xlsx/check-output.py")
 
-    static let tablesFormats = "text;0;text;text;text;text;0.0%;0.0%;0.0%;0.0%;#,##0;#,##0;#,##0;#,##0;text;text;text;text;text;text;text"
-    static let measuresFormats = "text;text;text;text;text;text;text;estimate;estimate;estimate;estimate;#,##0;#,##0;#,##0;#,##0;0.000;text;text;text;text;text;text"
+    static let tablesFormats = "text;0;text;text;text;text;0.0%;0.0%;0.0%;0.0%;#,##0;#,##0;#,##0;#,##0;text;text;text;text;text;text;text;text"
+    static let measuresFormats = "text;text;text;text;text;text;text;estimate;estimate;estimate;estimate;#,##0;#,##0;#,##0;#,##0;0.000;text;text;text;text;text;text;text"
     static let compareFormats = "text;text;text;text;text;text;text;estimate;estimate;text;estimate;estimate;estimate;estimate;estimate;estimate;0.000;0.0000;0.0000;0.0000;text;text;text;text;text"
     static let validateFormats = "text;text;text;0;text;text;text;text"
 

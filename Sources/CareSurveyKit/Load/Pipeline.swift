@@ -104,6 +104,7 @@ extension Toolkit {
             var report = try MeasuresAnalysis.run(survey.scored, populations: populations, options: options,
                                                   diagnostics: (survey.errors, survey.warnings), notes: survey.notes)
             report.aggregate = aggregateName(survey)
+            report.inputWarnings = survey.problems.notes(loaded: survey.loaded)
             return report
         } catch {
             throw .estimation(error)
@@ -119,6 +120,7 @@ extension Toolkit {
             var report = try TablesAnalysis.run(survey.scored, populations: populations, options: options,
                                                 diagnostics: (survey.errors, survey.warnings), notes: survey.notes)
             report.aggregate = aggregateName(survey)
+            report.inputWarnings = survey.problems.notes(loaded: survey.loaded)
             return report
         } catch {
             throw .estimation(error)

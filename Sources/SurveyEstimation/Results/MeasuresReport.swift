@@ -27,6 +27,9 @@ public struct MeasuresReport: Sendable {
     /// The codebook the returns were read with (`ascs-2022-23`) and its status in its data file: a
     /// provisional codebook is flagged in every output.
     public var codebookID: String?
+    /// What was forced or left out (`--force-codebook`, `--allow-partial`), also in `notes`: the CSV,
+    /// which has no notes, carries them on every row (column `inputWarnings`).
+    public var inputWarnings: [String] = []
     public var codebookStatus: Status?
     /// Whether the codebook is provisional.
     public var isProvisional: Bool { codebookStatus == .provisional }

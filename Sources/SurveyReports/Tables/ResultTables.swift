@@ -18,9 +18,11 @@ extension MeasuresJSON {
                       .init("byValue"), .init("estimate", .estimate), .init("standardError", .estimate), .init("lower", .estimate),
                       .init("upper", .estimate), .init("respondents", .count), .init("population", .count), .init("cells", .count),
                       .init("singleRespondentCells", .count), .init("designEffect", .decimal), .init("suppressed"), .init("group"),
-                      .init("notes"), .init("caveat"), .init("name"), .init("codebookStatus")])
+                      .init("notes"), .init("caveat"), .init("name"), .init("codebookStatus"),
+                      .init("inputWarnings")])
         t.rows.reserveCapacity(report.results.count)
         let status = report.codebookStatus?.rawValue ?? ""
+        let warnings = report.inputWarnings.joined(separator: "; ")
         t.isProportionRow.reserveCapacity(report.results.count)
         for r in report.results {
             let e = r.estimate
@@ -34,7 +36,7 @@ extension MeasuresJSON {
                 // A suppressed result reveals no count from which its base could be read (#18).
                 .optional(e?.population), hide ? .empty : .integer(e?.cells ?? 0), hide ? .empty : .integer(e?.singleRespondentCells ?? 0),
                 hide ? .empty : .optional(e?.designEffect), .text(hide ? "true" : "false"), .text(r.group.group ?? ""),
-                .text(ResultTableText.notes(r)), .text(r.caveat ?? ""), .text(r.name), .text(status),
+                .text(ResultTableText.notes(r)), .text(r.caveat ?? ""), .text(r.name), .text(status), .text(warnings),
             ])
             t.isProportionRow.append(r.kind == .proportion)
         }
@@ -57,9 +59,10 @@ extension TablesJSON {
                       .init("estimate", .percent), .init("standardError", .percent), .init("lower", .percent), .init("upper", .percent),
                       .init("respondents", .count), .init("population", .count), .init("cells", .count),
                       .init("singleRespondentCells", .count), .init("suppressed"), .init("group"), .init("notes"),
-                      .init("caveat"), .init("name"), .init("label"), .init("codebookStatus")])
+                      .init("caveat"), .init("name"), .init("label"), .init("codebookStatus"), .init("inputWarnings")])
         t.rows.reserveCapacity(report.results.count)
         let status = report.codebookStatus?.rawValue ?? ""
+        let warnings = report.inputWarnings.joined(separator: "; ")
         for r in report.results {
             let e = r.estimate
             let hide = r.isSuppressed
@@ -71,7 +74,7 @@ extension TablesJSON {
                            hide ? .empty : .integer(e?.cells ?? 0), hide ? .empty : .integer(e?.singleRespondentCells ?? 0),
                            .text(hide ? "true" : "false"),
                            .text(r.group.group ?? ""), .text(ResultTableText.notes(r)), .text(r.caveat ?? ""),
-                           .text(r.name), .text(r.label ?? ""), .text(status)])
+                           .text(r.name), .text(r.label ?? ""), .text(status), .text(warnings)])
         }
         t.frozenColumns = 2
         return t
