@@ -99,26 +99,27 @@ extension Toolkit {
 
     /// Every measure for every group.
     public func measures(_ survey: PreparedSurvey, options: EstimationOptions) throws(PipelineError) -> MeasuresReport {
-        guard let populations = survey.populations else { throw .populations(.none) }
-        do {
-            var report = try MeasuresAnalysis.run(survey.scored, populations: populations, options: options,
-                                                  diagnostics: (survey.errors, survey.warnings), notes: survey.notes)
-            report.aggregate = aggregateName(survey)
-            report.inputWarnings = survey.problems.notes(loaded: survey.loaded)
-            return report
-        } catch {
-            throw .estimation(error)
+        try estimate(survey) { (populations) throws(EstimationError) in
+            try MeasuresAnalysis.run(survey.scored, populations: populations, options: options,
+                                     diagnostics: (survey.errors, survey.warnings), notes: survey.notes)
         }
     }
-}
 
-extension Toolkit {
     /// Every question's answer distribution for every group.
     public func tables(_ survey: PreparedSurvey, options: EstimationOptions) throws(PipelineError) -> MeasuresReport {
+        try estimate(survey) { (populations) throws(EstimationError) in
+            try TablesAnalysis.run(survey.scored, populations: populations, options: options,
+                                   diagnostics: (survey.errors, survey.warnings), notes: survey.notes)
+        }
+    }
+
+    /// Runs one analysis on the prepared survey's populations, then names the aggregate and carries
+    /// the input warnings (forced codebook, partial input) into the report.
+    private func estimate(_ survey: PreparedSurvey,
+                          _ analysis: (Populations) throws(EstimationError) -> MeasuresReport) throws(PipelineError) -> MeasuresReport {
         guard let populations = survey.populations else { throw .populations(.none) }
         do {
-            var report = try TablesAnalysis.run(survey.scored, populations: populations, options: options,
-                                                diagnostics: (survey.errors, survey.warnings), notes: survey.notes)
+            var report = try analysis(populations)
             report.aggregate = aggregateName(survey)
             report.inputWarnings = survey.problems.notes(loaded: survey.loaded)
             return report
