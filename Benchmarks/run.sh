@@ -2,9 +2,10 @@
 # CareSurvey performance at national scale: see Benchmarks/README.md.
 #
 # Builds the release binary, generates the synthetic national returns (150 councils, seeds 7 and
-# 8), times validate / measures / tables / compare on the national CSV and validate on the 150
-# official workbooks (median of --runs runs, peak memory), R's survey package and a pandas closed
-# form of the same measures on the same data, and measures on the national CSV replicated 1×, 4×,
+# 8) and national ASCOF data files (5 and 10 years), times validate / measures / tables / compare
+# on the national CSV, validate on the 150 official workbooks, benchmark and trend on the ASCOF
+# files (median of --runs runs, peak memory), R's survey package and a pandas closed form of the
+# same measures on the same data, and measures on the national CSV replicated 1×, 4×,
 # 16×, 80× (about 10 million rows); with --baseline-bin also checks that every output is
 # byte-identical to the baseline's; writes Benchmarks/RESULTS.md.
 set -euo pipefail
@@ -137,12 +138,21 @@ command[tables]="tables $n7/returns.csv --population $n7/population.csv --format
 command[compare]="compare --before $n7/returns.csv --before-population $n7/population.csv --after $n8/returns.csv --after-population $n8/population.csv --format json"
 command[workbooks]="validate $n7/xlsx --format json"
 
-# Commands of other engineers' features, timed once they exist in the binary.
-for extra in benchmark trend; do
-    if "$bin" --help 2> /dev/null | sed -n '/SUBCOMMANDS/,$p' | grep -Eq "^ +$extra( |$)"; then
-        log "note: \`caresurvey $extra\` exists but has no benchmark inputs in this script yet"
+# benchmark and trend read the published national figures: synthetic ASCOF data files for every
+# council in Reference/councils.json × every measure of the catalogue (5 years for benchmark, 10 for trend).
+for years in 5 10; do
+    if [ ! -f "$work/ascof-$years/ascof-2023-24.csv" ]; then
+        log "generating national ASCOF files, $years years"
+        python3 "$here/make-national-ascof.py" "$work/ascof-$years" "$years" > /dev/null
     fi
 done
+ascof5=$(printf '%s ' "$work"/ascof-5/ascof-*.csv)
+ascof10=$(printf '%s ' "$work"/ascof-10/ascof-*.csv)
+names+=(benchmark trend)
+label[benchmark]="benchmark every council × measure × 5 years (10,000 rank draws)"
+label[trend]="trend every area × measure × 10 years"
+command[benchmark]="benchmark $ascof5 --format json"
+command[trend]="trend $ascof10 --format json"
 
 declare -A result baseline same instr
 wait_quiet
@@ -171,7 +181,7 @@ output_check=""
 if [ -n "$baseline_bin" ]; then
     log "comparing every output with the baseline binary"
     checked=0; differing=()
-    for cmd in validate measures tables compare scores; do
+    for cmd in validate measures tables compare scores benchmark trend; do
         for format in text csv json; do
             case $cmd in
                 validate) args="validate $n7/returns.csv" ;;
@@ -179,6 +189,8 @@ if [ -n "$baseline_bin" ]; then
                 tables) args="tables $n7/returns.csv --population $n7/population.csv" ;;
                 compare) args="compare --before $n7/returns.csv --before-population $n7/population.csv --after $n8/returns.csv --after-population $n8/population.csv" ;;
                 scores) args="scores $n7/returns.csv --population $n7/population.csv" ;;
+                benchmark) args="benchmark $ascof5 --council 716" ;;
+                trend) args="trend $ascof10 --council 716" ;;
             esac
             set +e
             # shellcheck disable=SC2086
@@ -191,7 +203,7 @@ if [ -n "$baseline_bin" ]; then
         done
     done
     if [ ${#differing[@]} -eq 0 ]; then
-        output_check="all $checked outputs (validate, measures by gender and age band, tables, compare, scores; text, csv, json) are byte-identical to the baseline's, with the same exit status."
+        output_check="all $checked outputs (validate, measures by gender and age band, tables, compare, scores, benchmark and trend for council 716; text, csv, json) are byte-identical to the baseline's, with the same exit status."
     else
         output_check="DIFFERENT from the baseline: ${differing[*]} (of $checked outputs)."
     fi
@@ -343,6 +355,8 @@ fi
     read -r tm _ _ _ _ <<< "${result[tables]}"
     read -r cm _ _ _ _ <<< "${result[compare]}"
     read -r wm _ _ _ _ <<< "${result[workbooks]}"
+    read -r bm _ _ _ _ <<< "${result[benchmark]}"
+    read -r trm _ _ _ _ <<< "${result[trend]}"
     echo "| target | measured | |"
     echo "|---|---|---|"
     echo "| measures on the national CSV ≤ 0.1 s wall | $mm s | $(verdict "$mm" 0.1) |"
@@ -350,6 +364,8 @@ fi
     echo "| tables ≤ 0.15 s | $tm s | $(verdict "$tm" 0.15) |"
     echo "| compare from two years of returns ≤ 0.2 s | $cm s | $(verdict "$cm" 0.2) |"
     echo "| 150 official workbooks ≤ 1 s | $wm s | $(verdict "$wm" 1) |"
+    echo "| benchmark, all councils × measures × 5 years, 10,000 draws < 1 s (issue #12) | $bm s | $(verdict "$bm" 0.9999) |"
+    echo "| trend, all areas × measures × 10 years < 0.5 s (issue #13) | $trm s | $(verdict "$trm" 0.4999) |"
     if [ ${#scale_lines[@]} -gt 0 ]; then
         read -r k r _ m _ _ _ peak _ <<< "${scale_lines[-1]}"
         echo "| $r rows ≤ 8 s | $m s | $(verdict "$m" 8) |"
