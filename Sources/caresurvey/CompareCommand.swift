@@ -52,10 +52,12 @@ struct CompareCommand: ParsableCommand {
             let toolkit = try data.loadToolkit(survey: survey)
             var options = EstimationOptions()
             try EstimationArguments.applyGrouping(by, domains: DomainVariables.names(in: toolkit.codebooks), to: &options)
-            let a = try toolkit.yearFigures(paths: before, populations: beforePopulation,
-                                            options: completeness.apply(LoadOptions(survey: survey?.rawValue, surveyYear: beforeYear)), estimation: options)
-            let b = try toolkit.yearFigures(paths: after, populations: afterPopulation,
-                                            options: completeness.apply(LoadOptions(survey: survey?.rawValue, surveyYear: afterYear)), estimation: options)
+            let (a, b) = try toolkit.yearFigures(
+                before: YearFiguresRequest(paths: before, populations: beforePopulation,
+                                           options: completeness.apply(LoadOptions(survey: survey?.rawValue, surveyYear: beforeYear))),
+                after: YearFiguresRequest(paths: after, populations: afterPopulation,
+                                          options: completeness.apply(LoadOptions(survey: survey?.rawValue, surveyYear: afterYear))),
+                estimation: options)
             var test = ChangeTest.Options()
             test.alpha = alpha
             test.adjust = adjustment

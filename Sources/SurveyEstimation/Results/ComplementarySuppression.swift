@@ -39,7 +39,9 @@ public enum ComplementarySuppression {
     /// line). Returns the number of results suppressed as well.
     @discardableResult
     public static func apply(_ results: inout [MeasureResult]) -> Int {
-        apply(&results, lines: lines(of: results))
+        // Without a `[c]` there is nothing to protect (and no line to build).
+        guard results.contains(where: { $0.marker == .suppressed }) else { return 0 }
+        return apply(&results, lines: lines(of: results))
     }
 
     /// Applies the rule over the given lines (indices into `results`).
@@ -77,29 +79,61 @@ public enum ComplementarySuppression {
     /// domain's categories of one measure or answer within one parent group, with that parent's
     /// result as the total.
     public static func lines(of results: [MeasureResult]) -> [Line] {
-        struct AnswerKey: Hashable { var measure: String; var group: GroupKey }
-        struct DomainKey: Hashable { var measure: String; var code: Int?; var variable: String; var parent: GroupKey }
-        struct CellKey: Hashable { var measure: String; var code: Int?; var group: GroupKey }
-        var answers: [AnswerKey: [Int]] = [:]
-        var answerOrder: [AnswerKey] = []
-        var domains: [DomainKey: [Int]] = [:]
-        var domainOrder: [DomainKey] = []
+        // Measures and groups are numbered first (a result usually has the previous one's measure
+        // and group, so most need no lookup), and the lines are keyed by those numbers: hashing
+        // the strings of every result's group three times cost more than the rest of `tables`.
+        struct AnswerKey: Hashable { var measure: Int; var group: Int }
+        struct DomainKey: Hashable { var measure: Int; var code: Int?; var variable: String; var parent: Int }
+        struct CellKey: Hashable { var measure: Int; var code: Int?; var group: Int }
+        var measures = Numbering<String>()
+        var groups = Numbering<GroupKey>()
+        var answers: [AnswerKey: Int] = [:]
+        var answerMembers: [[Int]] = []
+        var domains: [DomainKey: Int] = [:]
+        var domainMembers: [[Int]] = []
+        var domainTotals: [CellKey] = []
         var cell: [CellKey: Int] = [:]
+        cell.reserveCapacity(results.count)
         for (i, r) in results.enumerated() {
-            cell[CellKey(measure: r.measure, code: r.code, group: r.group)] = i
+            let measure = measures.number(r.measure)
+            let group = groups.number(r.group)
+            cell[CellKey(measure: measure, code: r.code, group: group)] = i
             if r.code != nil {
-                let key = AnswerKey(measure: r.measure, group: r.group)
-                if answers[key] == nil { answerOrder.append(key) }
-                answers[key, default: []].append(i)
+                let key = AnswerKey(measure: measure, group: group)
+                if let k = answers[key] { answerMembers[k].append(i) } else {
+                    answers[key] = answerMembers.count
+                    answerMembers.append([i])
+                }
             }
             if r.group.level == .domain, let variable = r.group.byVariable {
-                let key = DomainKey(measure: r.measure, code: r.code, variable: variable, parent: parent(of: r.group))
-                if domains[key] == nil { domainOrder.append(key) }
-                domains[key, default: []].append(i)
+                let parent = groups.number(parent(of: r.group))
+                let key = DomainKey(measure: measure, code: r.code, variable: variable, parent: parent)
+                if let k = domains[key] { domainMembers[k].append(i) } else {
+                    domains[key] = domainMembers.count
+                    domainMembers.append([i])
+                    domainTotals.append(CellKey(measure: measure, code: r.code, group: parent))
+                }
             }
         }
-        return answerOrder.map { Line(members: answers[$0]!) }
-            + domainOrder.map { k in Line(members: domains[k]!, total: cell[CellKey(measure: k.measure, code: k.code, group: k.parent)]) }
+        return answerMembers.map { Line(members: $0) }
+            + zip(domainMembers, domainTotals).map { Line(members: $0, total: cell[$1]) }
+    }
+
+    /// Numbers values in order of first appearance; the last value asked for needs no lookup.
+    struct Numbering<Value: Hashable> {
+        private var numbers: [Value: Int] = [:]
+        private var last: (value: Value, number: Int)?
+
+        mutating func number(_ value: Value) -> Int {
+            if let last, last.value == value { return last.number }
+            let n: Int
+            if let found = numbers[value] { n = found } else {
+                n = numbers.count
+                numbers[value] = n
+            }
+            last = (value, n)
+            return n
+        }
     }
 
     /// The group a domain breaks down: its council, its `--by GROUPFILE` group, or England.

@@ -25,7 +25,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout [UInt8], indent: Int, pretty: Bool) {
+    func write(into out: inout [UInt8], indent: Int, pretty: Bool) {
         switch self {
         case .null: JSONValue.append("null", to: &out)
         case let .bool(b): JSONValue.append(b ? "true" : "false", to: &out)
@@ -61,24 +61,24 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// A line break and two spaces per level.
     @inline(__always)
-    private static func newline(_ indent: Int, into out: inout [UInt8]) {
+    static func newline(_ indent: Int, into out: inout [UInt8]) {
         out.append(10)
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
     @inline(__always)
-    private static func append(_ s: StaticString, to out: inout [UInt8]) {
+    static func append(_ s: StaticString, to out: inout [UInt8]) {
         s.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     @inline(__always)
-    private static func append(_ s: String, to out: inout [UInt8]) {
+    static func append(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// Decimal digits of an integer, as `String(i)` writes them.
-    private static func append(_ i: Int, to out: inout [UInt8]) {
+    static func append(_ i: Int, to out: inout [UInt8]) {
         if i < 0 { out.append(UInt8(ascii: "-")) }
         var m = i.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: room for the 20 digits of UInt64.max

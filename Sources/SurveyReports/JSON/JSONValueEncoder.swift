@@ -17,46 +17,60 @@ public enum JSONValueEncoder {
         }
     }
 
-    /// One value under construction; containers append children to it.
+    /// One value under construction; containers append children to it. Members are kept in the
+    /// node's own arrays (not in an enum payload), so appending one never copies the others
+    /// (copying them made encoding a long results array quadratic).
     final class Node {
-        enum Content { case empty, value(JSONValue), object([(String, Node)]), array([Node]) }
-        var content = Content.empty
+        enum Kind { case empty, value, object, array }
+        private(set) var kind = Kind.empty
+        private var value = JSONValue.null
+        private var pairs: [(String, Node)] = []
+        private var items: [Node] = []
 
         var json: JSONValue {
-            switch content {
+            switch kind {
             case .empty: return .object([])
-            case let .value(v): return v
-            case let .object(pairs): return .object(pairs.map { ($0.0, $0.1.json) })
-            case let .array(items): return .array(items.map(\.json))
+            case .value: return value
+            case .object: return .object(pairs.map { ($0.0, $0.1.json) })
+            case .array: return .array(items.map(\.json))
             }
         }
 
+        var count: Int { kind == .array ? items.count : 0 }
+
+        func setValue(_ v: JSONValue) {
+            kind = .value
+            value = v
+        }
+
+        /// Makes an empty node an empty object (or array).
+        func open(asArray: Bool) {
+            guard kind == .empty else { return }
+            kind = asArray ? .array : .object
+        }
+
         func child(_ key: String) -> Node {
-            var pairs: [(String, Node)] = []
-            if case let .object(existing) = content { pairs = existing }
+            if kind != .object { pairs = []; kind = .object }
             if let found = pairs.first(where: { $0.0 == key }) { return found.1 }
             let node = Node()
             pairs.append((key, node))
-            content = .object(pairs)
             return node
         }
 
         func appended() -> Node {
-            var items: [Node] = []
-            if case let .array(existing) = content { items = existing }
+            if kind != .array { items = []; kind = .array }
             let node = Node()
             items.append(node)
-            content = .array(items)
             return node
         }
 
         func set<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
             switch value {
-            case let v as Double: content = .value(.number(v))
-            case let v as Float: content = .value(.number(Double(v)))
-            case let v as Int: content = .value(.int(v))
-            case let v as Bool: content = .value(.bool(v))
-            case let v as String: content = .value(.string(v))
+            case let v as Double: setValue(.number(v))
+            case let v as Float: setValue(.number(Double(v)))
+            case let v as Int: setValue(.int(v))
+            case let v as Bool: setValue(.bool(v))
+            case let v as String: setValue(.string(v))
             default: try value.encode(to: NodeEncoder(node: self, codingPath: codingPath))
             }
         }
@@ -68,12 +82,12 @@ public enum JSONValueEncoder {
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-            if case .empty = node.content { node.content = .object([]) }
+            node.open(asArray: false)
             return KeyedEncodingContainer(Keyed<Key>(node: node, codingPath: codingPath))
         }
 
         func unkeyedContainer() -> any UnkeyedEncodingContainer {
-            if case .empty = node.content { node.content = .array([]) }
+            node.open(asArray: true)
             return Unkeyed(node: node, codingPath: codingPath)
         }
 
@@ -84,7 +98,7 @@ public enum JSONValueEncoder {
         let node: Node
         var codingPath: [any CodingKey]
 
-        mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue).content = .value(.null) }
+        mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue).setValue(.null) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             try node.child(key.stringValue).set(value, codingPath: codingPath + [key])
         }
@@ -101,9 +115,9 @@ public enum JSONValueEncoder {
     struct Unkeyed: UnkeyedEncodingContainer {
         let node: Node
         var codingPath: [any CodingKey]
-        var count: Int { if case let .array(items) = node.content { items.count } else { 0 } }
+        var count: Int { node.count }
 
-        mutating func encodeNil() throws { node.appended().content = .value(.null) }
+        mutating func encodeNil() throws { node.appended().setValue(.null) }
         mutating func encode<T: Encodable>(_ value: T) throws { try node.appended().set(value, codingPath: codingPath) }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             NodeEncoder(node: node.appended(), codingPath: codingPath).container(keyedBy: keyType)
@@ -118,7 +132,7 @@ public enum JSONValueEncoder {
         let node: Node
         var codingPath: [any CodingKey]
 
-        mutating func encodeNil() throws { node.content = .value(.null) }
+        mutating func encodeNil() throws { node.setValue(.null) }
         mutating func encode<T: Encodable>(_ value: T) throws { try node.set(value, codingPath: codingPath) }
     }
 }

@@ -3,38 +3,59 @@ import SurveyEstimation
 
 /// The `tables` JSON (cli.md) and CSV: one entry per question, answer code and group.
 public enum TablesJSON {
+    /// Streamed (`JSONStream`): the bytes a `JSONValue` of the document would serialise to, at a
+    /// fraction of the cost for the national tables (~22,000 entries).
     public static func render(_ report: MeasuresReport) -> String {
-        JSONValue.object([
-            ("schemaVersion", .int(1)),
-            ("survey", .string(report.survey)),
-            ("surveyYear", .string(report.surveyYear)),
-            ("interval", .object([("method", .string(report.interval.rawValue)), ("level", .double(report.level))])),
-            ("codebook", MeasuresJSON.codebook(report)),
-            ("tables", .array(report.results.map { row($0, aggregate: report.aggregate) })),
-            ("notes", .array(report.notes.map(JSONValue.string))),
-        ]).serialized()
+        var w = JSONStream(capacity: 512 * report.results.count + 4096)
+        w.beginObject()
+        w.key("schemaVersion"); w.int(1)
+        w.key("survey"); w.string(report.survey)
+        w.key("surveyYear"); w.string(report.surveyYear)
+        w.key("interval"); w.value(.object([("method", .string(report.interval.rawValue)), ("level", .double(report.level))]))
+        w.key("codebook"); w.value(MeasuresJSON.codebook(report))
+        w.key("tables")
+        w.beginArray()
+        // A group's entries follow each other: its `group` object is built once per run of them.
+        var lastGroup: (key: GroupKey, json: JSONValue)?
+        for r in report.results {
+            let group: JSONValue
+            if let lastGroup, lastGroup.key == r.group { group = lastGroup.json } else {
+                group = MeasuresJSON.group(r.group, aggregate: report.aggregate)
+                lastGroup = (r.group, group)
+            }
+            write(r, group: group, to: &w)
+        }
+        w.endArray()
+        w.key("notes"); w.strings(report.notes)
+        w.endObject()
+        return w.finish()
     }
 
-    static func row(_ r: MeasureResult, aggregate: AggregateName = .england) -> JSONValue {
+    /// One entry of the `tables` array. A suppressed result reveals no count from which its base
+    /// could be read (#18).
+    static func write(_ r: MeasureResult, group: JSONValue, to w: inout JSONStream) {
         let e = r.estimate
         let hide = r.isSuppressed
-        return .object([
-            ("question", .string(r.measure)),
-            ("code", .int(r.code ?? 0)),
-            ("group", MeasuresJSON.group(r.group, aggregate: aggregate)),
-            ("estimate", hide ? .null : .number(e?.estimate)),
-            ("standardError", hide ? .null : .number(e?.standardError)),
-            ("lower", hide ? .null : .number(r.lower)),
-            ("upper", hide ? .null : .number(r.upper)),
-            ("respondents", r.suppression.map(JSONValue.string) ?? .int(e?.respondents ?? 0)),
-            ("population", e.map { .double($0.population) } ?? .null),
-            // A suppressed result reveals no count from which its base could be read (#18).
-            ("cells", hide ? .null : .int(e?.cells ?? 0)),
-            ("singleRespondentCells", hide ? .null : .int(e?.singleRespondentCells ?? 0)),
-            ("suppressed", .bool(hide)),
-            ("notes", .array(r.notes.map(JSONValue.string))),
-            ("caveat", r.caveat.map(JSONValue.string) ?? .null),
-        ])
+        w.beginObject()
+        w.key("question"); w.string(r.measure)
+        w.key("code"); w.int(r.code ?? 0)
+        w.key("group"); w.value(group)
+        w.key("estimate"); w.number(hide ? nil : e?.estimate)
+        w.key("standardError"); w.number(hide ? nil : e?.standardError)
+        w.key("lower"); w.number(hide ? nil : r.lower)
+        w.key("upper"); w.number(hide ? nil : r.upper)
+        w.key("respondents")
+        if let s = r.suppression { w.string(s) } else { w.int(e?.respondents ?? 0) }
+        w.key("population"); w.number(e?.population)
+        w.key("cells")
+        if hide { w.null() } else { w.int(e?.cells ?? 0) }
+        w.key("singleRespondentCells")
+        if hide { w.null() } else { w.int(e?.singleRespondentCells ?? 0) }
+        w.key("suppressed"); w.bool(hide)
+        w.key("notes"); w.strings(r.notes)
+        w.key("caveat")
+        if let c = r.caveat { w.string(c) } else { w.null() }
+        w.endObject()
     }
 
     public static func csv(_ report: MeasuresReport) -> String { table(report).csv }
