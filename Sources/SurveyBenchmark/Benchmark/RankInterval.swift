@@ -7,12 +7,15 @@
 /// (the caller says so). The standard normal draws come from `SplitMix64` with a fixed seed and
 /// are shared by all measures (common random numbers): the same inputs always give the same intervals.
 ///
-/// Cost: each draw is ranked in linear time — a counting sort of the draws into 2n buckets over the
-/// values' range, then an insertion sort that only moves councils sharing a bucket — instead of an
-/// insertion sort from the estimates' order, whose work grows with the pairs whose draws swap places
-/// (about 1,200 of 11,000 pairs per draw for 151 councils with typical survey margins). Value and
-/// council are packed into one 64-bit key (the value's bits made order-preserving above the
-/// position): the order is total and exact; all buffers are allocated once per call, none per draw.
+/// Cost: each draw is ranked in linear time — a counting sort of the draws into 2n buckets, then an
+/// insertion sort that only moves councils sharing a bucket. The buckets are equally filled rather
+/// than equally wide: a monotone table from a fine grid over the values' range to buckets, built from
+/// the first draws' histogram, so that few councils share one even when most estimates cluster and a
+/// few lie far out (equal widths left ≈ 20% of the time in the insertion sort). Value and council are
+/// packed into one 64-bit key (the value's bits made order-preserving above the position): the order
+/// is total and exact whatever the buckets, so the buckets change the speed, never a rank. A draw reads
+/// its normals in the councils' input order, one contiguous run of the draw's row (the hardware
+/// prefetches it). All buffers are allocated once per call, none per draw.
 public struct RankInterval: Sendable {
     public static let defaultSeed: UInt64 = 20_240_401
     public static let defaultDraws = 10_000
@@ -61,36 +64,39 @@ public struct RankInterval: Sendable {
         }
         // Work in "larger is better" order: negate for lower-is-better.
         let sign: Double = higherIsBetter ? 1 : -1
-        // Start each draw from the estimates' order, best first: an insertion sort then only moves
-        // the councils whose draws swap places.
+        // The estimates' order, best first, breaks ties: among equal draws the council earlier in it
+        // ranks first. The low word of a key is UInt32.max − that place, so among equal values the
+        // earlier place has the larger key.
         let start = estimates.indices.sorted { sign * estimates[$0] > sign * estimates[$1] }
-        let mean = start.map { Float(sign * estimates[$0]) }
-        let sd = start.map { Float(standardErrors[$0]) }
-        // Normals by the council's input position, not its sorted place, so that a council keeps its
-        // draws whatever the others' values.
-        let column = start
-        var counts = [Int32](repeating: 0, count: n * n)  // sorted position i × rank
+        let low = UInt64(UInt32.max)
+        // By input position (a council's normals are its input position's column of each draw).
+        var mean = [Float](repeating: 0, count: n)
+        var sd = [Float](repeating: 0, count: n)
+        var tie = [UInt64](repeating: 0, count: n)
+        for (place, k) in start.enumerated() {
+            mean[k] = Float(sign * estimates[k])
+            sd[k] = Float(standardErrors[k])
+            tie[k] = low - UInt64(place)
+        }
+        var counts = [Int32](repeating: 0, count: n * n)  // place in the estimates' order × rank
         var keys = [UInt64](repeating: 0, count: n)
         var sorted = [UInt64](repeating: 0, count: n)
         var bucketOf = [Int32](repeating: 0, count: n)
-        // Buckets over the values' range (±6 SE around every estimate), best first: a draw is first
-        // placed by bucket (counting sort), then an insertion sort puts each bucket in order, so the
-        // work per draw is linear in the councils plus the few pairs that share a bucket. Values
-        // outside the range go to the end buckets; the insertion sort makes the order exact whatever
-        // the buckets.
+        // A grid of 16n cells over the values' range (±6 SE around every estimate), best first; each
+        // cell maps to one of 2n buckets. Values outside the range go to the end cells.
         let buckets = 2 * n
+        let cells = 16 * n
         var top = -Float.greatestFiniteMagnitude, bottom = Float.greatestFiniteMagnitude
         for i in 0..<n {
             top = max(top, mean[i] + 6 * sd[i])
             bottom = min(bottom, mean[i] - 6 * sd[i])
         }
-        let scale: Float = top > bottom && (top - bottom).isFinite ? Float(buckets) / (top - bottom) : 0
+        let scale: Float = top > bottom && (top - bottom).isFinite ? Float(cells) / (top - bottom) : 0
+        let lastCell = Float(cells - 1)
         var starts = [Int32](repeating: 0, count: buckets + 1)
-        // Ties (equal draws) keep the earlier sorted position first: the low word is UInt32.max − i,
-        // so among equal values the smaller i has the larger key.
-        let low = UInt64(UInt32.max)
-        let last = Float(buckets - 1)
         normals.withUnsafeBufferPointer { z in
+            let table = Self.bucketTable(z: z.baseAddress!, capacity: capacity, draws: min(draws, 64), mean: mean, sd: sd,
+                                         top: top, scale: scale, cells: cells, buckets: buckets)
             counts.withUnsafeMutableBufferPointer { counts in
                 keys.withUnsafeMutableBufferPointer { key in
                     sorted.withUnsafeMutableBufferPointer { out in
@@ -98,38 +104,40 @@ public struct RankInterval: Sendable {
                             starts.withUnsafeMutableBufferPointer { starts in
                                 mean.withUnsafeBufferPointer { mean in
                                     sd.withUnsafeBufferPointer { sd in
-                                        column.withUnsafeBufferPointer { column in
-                                            for d in 0..<draws {
-                                                let row = z.baseAddress! + d * capacity
-                                                for b in 0...buckets { starts[b] = 0 }
-                                                for i in 0..<n {
-                                                    // + 0 turns −0 into +0, so that zeros tie as they did.
-                                                    let value = (mean[i] + sd[i] * row[column[i]]) + 0
-                                                    key[i] = Self.orderedBits(value) << 32 | (low - UInt64(i))
-                                                    let place = min(max((top - value) * scale, 0), last)
-                                                    let b = Int32(place.isNaN ? 0 : place)
-                                                    bucketOf[i] = b
-                                                    starts[Int(b) + 1] &+= 1
-                                                }
-                                                for b in 0..<buckets { starts[b + 1] &+= starts[b] }
-                                                for i in 0..<n {
-                                                    let b = Int(bucketOf[i])
-                                                    out[Int(starts[b])] = key[i]
-                                                    starts[b] &+= 1
-                                                }
-                                                // Insertion sort, descending: only pairs within a bucket move.
-                                                for i in 1..<max(n, 1) {
-                                                    let v = out[i]
-                                                    var j = i
-                                                    while j > 0, out[j - 1] < v {
-                                                        out[j] = out[j - 1]
-                                                        j -= 1
+                                        tie.withUnsafeBufferPointer { tie in
+                                            table.withUnsafeBufferPointer { table in
+                                                for d in 0..<draws {
+                                                    let row = z.baseAddress! + d * capacity
+                                                    for b in 0...buckets { starts[b] = 0 }
+                                                    for k in 0..<n {
+                                                        // + 0 turns −0 into +0, so that zeros tie as they did.
+                                                        let value = (mean[k] + sd[k] * row[k]) + 0
+                                                        key[k] = Self.orderedBits(value) << 32 | tie[k]
+                                                        let cell = min(max((top - value) * scale, 0), lastCell)
+                                                        let b = table[Int(cell.isNaN ? 0 : cell)]
+                                                        bucketOf[k] = b
+                                                        starts[Int(b) + 1] &+= 1
                                                     }
-                                                    out[j] = v
-                                                }
-                                                for r in 0..<n {
-                                                    let who = Int(low - (out[r] & low))
-                                                    counts[who &* n &+ r] &+= 1
+                                                    for b in 0..<buckets { starts[b + 1] &+= starts[b] }
+                                                    for k in 0..<n {
+                                                        let b = Int(bucketOf[k])
+                                                        out[Int(starts[b])] = key[k]
+                                                        starts[b] &+= 1
+                                                    }
+                                                    // Insertion sort, descending: only pairs within a bucket move.
+                                                    for i in 1..<max(n, 1) {
+                                                        let v = out[i]
+                                                        var j = i
+                                                        while j > 0, out[j - 1] < v {
+                                                            out[j] = out[j - 1]
+                                                            j -= 1
+                                                        }
+                                                        out[j] = v
+                                                    }
+                                                    for r in 0..<n {
+                                                        let who = Int(low - (out[r] & low))
+                                                        counts[who &* n &+ r] &+= 1
+                                                    }
                                                 }
                                             }
                                         }
@@ -155,5 +163,32 @@ public struct RankInterval: Sendable {
             result[input] = Bounds(lower: lower ?? 1, upper: upper)
         }
         return result
+    }
+
+    /// Grid cell → bucket, monotone (a better cell never maps to a later bucket), so that buckets
+    /// fill about equally: each cell goes to the bucket of its midpoint's share of the first `draws`
+    /// draws' values (their empirical distribution over the grid).
+    static func bucketTable(z: UnsafePointer<Float>, capacity: Int, draws: Int, mean: [Float], sd: [Float], top: Float,
+                            scale: Float, cells: Int, buckets: Int) -> [Int32] {
+        let n = mean.count
+        var histogram = [Int](repeating: 0, count: cells)
+        let lastCell = Float(cells - 1)
+        for d in 0..<draws {
+            let row = z + d * capacity
+            for k in 0..<n {
+                let value = (mean[k] + sd[k] * row[k]) + 0
+                let cell = min(max((top - value) * scale, 0), lastCell)
+                histogram[Int(cell.isNaN ? 0 : cell)] += 1
+            }
+        }
+        let total = Double(max(draws * n, 1))
+        var table = [Int32](repeating: 0, count: cells)
+        var below = 0
+        for c in 0..<cells {
+            let share = (Double(below) + Double(histogram[c]) / 2) / total
+            table[c] = Int32(min(Double(buckets - 1), (share * Double(buckets)).rounded(.down)))
+            below += histogram[c]
+        }
+        return table
     }
 }
