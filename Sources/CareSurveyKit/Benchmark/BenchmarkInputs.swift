@@ -37,11 +37,16 @@ extension Toolkit {
                                     catalogue: MeasureCatalogue) throws(PipelineError) -> BenchmarkInputs {
         var inputs = BenchmarkInputs()
         let ascof = AscofDataFile(catalogue: catalogue, councils: councils)
-        for path in paths {
+        // The ASCOF files are read in parallel first; the loop below uses them in the inputs' order.
+        let kinds = paths.map { FileManager.default.isReadableFile(atPath: $0) ? Self.benchmarkInputKind($0) : nil }
+        let ascofAt = paths.indices.filter { kinds[$0] == .ascof }
+        var read: [Int: Result<PublishedFigures, FileError>] = [:]
+        for (i, result) in zip(ascofAt, ascof.readEach(paths: ascofAt.map { paths[$0] }, year: year)) { read[i] = result }
+        for (i, path) in paths.enumerated() {
             guard FileManager.default.isReadableFile(atPath: path) else { throw .invalidInput("\(path): cannot read the file") }
             do {
-                switch Self.benchmarkInputKind(path) {
-                case .ascof: inputs.published.append(try ascof.read(path: path, year: year))
+                switch kinds[i] {
+                case .ascof: inputs.published.append(try read[i]!.get())
                 case .annex: inputs.annex.append(try AnnexTablesReader.read(path: path, year: year))
                 case .resultsJSON: inputs.own.append(try Self.readResultsJSON(path))
                 case .resultsCSV: inputs.own.append(try Self.readResultsCSV(path, year: year))

@@ -46,9 +46,11 @@ extension Toolkit {
         } catch { throw .data(error) }
         var inputs = TrendInputs(catalogue: catalogue, councils: councils)
         let kinds = paths.map { ($0, Self.sniffTrendInput($0)) }
-        for (path, kind) in kinds where kind == .ascof {
+        let ascofPaths = kinds.filter { $0.1 == .ascof }.map(\.0)
+        let read = AscofDataFile(catalogue: catalogue, councils: councils).readEach(paths: ascofPaths, year: year)
+        for (path, result) in zip(ascofPaths, read) {
             let figures: PublishedFigures
-            do { figures = try AscofDataFile(catalogue: catalogue, councils: councils).read(path: path, year: year) } catch {
+            do { figures = try result.get() } catch {
                 throw .invalidInput(error.description)
             }
             inputs.add(figures)
@@ -98,6 +100,7 @@ extension TrendInputs {
     mutating func add(_ published: PublishedFigures) {
         diagnostics += published.diagnostics
         var councilTypes = 0
+        var measures: [String: AscofMeasure?] = [:]  // a catalogue scan once per measure, not per figure
         for f in published.figures {
             let level: TrendLevel
             switch f.level {
@@ -106,7 +109,9 @@ extension TrendInputs {
             case .england: level = .england
             case .councilType: councilTypes += 1; continue
             }
-            guard let measure = catalogue.measure(id: f.measure) else { continue }
+            let known: AscofMeasure?
+            if let memo = measures[f.measure] { known = memo } else { known = catalogue.measure(id: f.measure); measures[f.measure] = .some(known) }
+            guard let measure = known else { continue }
             let point = PublishedPoint.make(f, measure: measure)
             observations.append(TrendObservation(code: f.measure, scheme: .stable, level: level, area: level == .england ? nil : f.area,
                                                  name: f.areaName, breakdown: f.breakdown, point: point))

@@ -13,7 +13,10 @@ public enum SeriesBuilder {
     public static func build(_ observations: [TrendObservation], catalogue: MeasureCatalogue) -> (series: [TrendSeries], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var unknown: [String: Int] = [:]
-        var groups: [TrendSeries.Key: TrendSeries] = [:]
+        // Series by key → place in `built`, mutated in place (a copy out of a dictionary and back
+        // copied every series' points for each observation).
+        var groups: [TrendSeries.Key: Int] = [:]
+        var built: [TrendSeries] = []
         var cache: [String: AscofMeasure?] = [:]
         for o in observations {
             let lookup = "\(o.scheme == .stable ? "s" : "f")|\(o.code)|\(o.point.year)"
@@ -31,30 +34,36 @@ public enum SeriesBuilder {
             // The code in the year's numbering (CareSurvey's results carry the stable id).
             let yearCode = o.scheme == .stable ? (catalogue.code(of: measure, in: o.point.year) ?? o.code) : o.code
             let key = TrendSeries.Key(measure: measure.id, level: o.level, area: o.area ?? "", breakdown: o.breakdown)
-            var series = groups[key] ?? TrendSeries(measure: measure, level: o.level, area: o.area, name: o.name,
-                                                    breakdown: o.breakdown, points: [], codes: [:], breaks: [])
-            if series.name == nil { series.name = o.name }
-            if let existing = series.points.first(where: { $0.year == o.point.year }) {
-                if existing.estimate == nil, o.point.estimate != nil, let i = series.points.firstIndex(of: existing) {
-                    series.points[i] = o.point
-                    series.codes[o.point.year] = yearCode
+            let at: Int
+            if let i = groups[key] {
+                at = i
+            } else {
+                at = built.count
+                groups[key] = at
+                built.append(TrendSeries(measure: measure, level: o.level, area: o.area, name: o.name,
+                                         breakdown: o.breakdown, points: [], codes: [:], breaks: []))
+            }
+            if built[at].name == nil { built[at].name = o.name }
+            if let existing = built[at].points.first(where: { $0.year == o.point.year }) {
+                if existing.estimate == nil, o.point.estimate != nil, let i = built[at].points.firstIndex(of: existing) {
+                    built[at].points[i] = o.point
+                    built[at].codes[o.point.year] = yearCode
                 } else if o.point.estimate != nil {
                     diagnostics.append(.warning("duplicate-year", "\(measure.id) \(o.level.rawValue) \(o.area ?? "England") \(o.breakdown) "
                         + "\(o.point.year) is given twice; the first value (\(existing.source ?? "first input")) is used",
                         file: o.point.source))
                 }
             } else {
-                series.points.append(o.point)
-                series.codes[o.point.year] = yearCode
+                built[at].points.append(o.point)
+                built[at].codes[o.point.year] = yearCode
             }
-            groups[key] = series
         }
         for (code, count) in unknown.sorted(by: { $0.key < $1.key }) {
             diagnostics.append(.warning("unknown-measure", "measure code \(code) is not in the ASCOF catalogue (Reference/ascof-measures.json); "
                 + "\(count) value\(count == 1 ? "" : "s") not placed in a series"))
         }
         let series = groups.keys.sorted().map { key -> TrendSeries in
-            var s = groups[key]!
+            var s = built[groups[key]!]
             s.points.sort { $0.year < $1.year }
             applyBreaks(&s)
             return s

@@ -38,6 +38,9 @@ public struct AscofDataFile: Sendable {
             case .year: return ["year", "financialyear", "reportingyear", "reportingperiod", "surveyyear", "period"]
             }
         }
+
+        /// The column's place in a row's slots (`FigureBuilder.Cells`).
+        var slot: Int { Self.allCases.firstIndex(of: self)! }
     }
 
     static func headerKey(_ text: String) -> String { String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
@@ -47,17 +50,31 @@ public struct AscofDataFile: Sendable {
     /// (missing columns, year unknown); problems in rows are diagnostics.
     public func read(paths: [String], year: String? = nil) throws(FileError) -> PublishedFigures {
         var all = PublishedFigures()
-        for path in paths { all.append(try read(path: path, year: year)) }
+        for result in readEach(paths: paths, year: year) { all.append(try result.get()) }
         return all
+    }
+
+    /// Reads the files in parallel (each is independent; a national series is ten files of 13,000
+    /// rows): one result per path, in the paths' order, so a caller that stops at the first error
+    /// reports the same file as reading them one by one.
+    public func readEach(paths: [String], year: String? = nil) -> [Result<PublishedFigures, FileError>] {
+        let box = ParallelResults<Result<PublishedFigures, FileError>>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            do throws(FileError) { box.set(i, .success(try read(path: paths[i], year: year))) } catch { box.set(i, .failure(error)) }
+        }
+        return box.values
     }
 
     public func read(path: String, year fallbackYear: String? = nil) throws(FileError) -> PublishedFigures {
         let data = try readFile(path)
-        var grid = GridSink()
+        // Cells as interned ids (CellInterner): a text, its trimming, its number, its measure and its
+        // area are worked out once per distinct text, not once per row.
+        var grid = InternedRows()
         try withFileBytes(data) { raw throws(FileError) in try CSVReader.read(raw, file: path, into: &grid) }
-        guard let header = grid.rows.first?.1 else {
+        guard grid.rowCount > 0 else {
             throw .malformed(file: path, sheet: nil, row: nil, column: nil, reason: "the file is empty; expected the ASCOF data file's header row")
         }
+        let header = grid.texts(ofRow: 0)
         var index: [Column: Int] = [:]
         for (i, text) in header.enumerated() {
             let key = Self.headerKey(text)
@@ -72,21 +89,49 @@ public struct AscofDataFile: Sendable {
             throw .malformed(file: path, sheet: nil, row: nil, column: nil,
                              reason: "cannot tell the survey year: the file has no year column and its name has no year such as 2023-24, 2324 or 23-24; give it with --year")
         }
+        // Column position → slot in `FigureBuilder.Cells` (−1: not read).
+        let slots = Column.allCases
+        var slotOf = [Int](repeating: -1, count: (index.values.max() ?? 0) + 1)
+        for (s, column) in slots.enumerated() { if let i = index[column] { slotOf[i] = s } }
+        let texts = grid.interner.texts
+        let blank = grid.interner.blank
+        // Per distinct year text: the survey year it names (nil = not a survey year).
+        var yearOf: [Int32: String?] = [:]
         var builder = FigureBuilder(path: path, catalogue: catalogue, councils: councils)
-        for (rowNumber, cells) in grid.rows.dropFirst() {
-            func cell(_ c: Column) -> String { index[c].map { $0 < cells.count ? trimmedSpaces(cells[$0]) : "" } ?? "" }
-            if cells.allSatisfy({ trimmedSpaces($0).isEmpty }) { continue }
+        var cells = [Int32](repeating: 0, count: slots.count)
+        let yearSlot = Column.year.slot
+        for r in 1..<grid.rowCount {
+            let range = grid.rowStart[r]..<grid.rowStart[r + 1]
+            var allBlank = true
+            for s in cells.indices { cells[s] = 0 }
+            for k in range {
+                let id = grid.ids[k]
+                if !blank[Int(id)] { allBlank = false }
+                let column = Int(grid.columns[k])
+                if column < slotOf.count, slotOf[column] >= 0 { cells[slotOf[column]] = id }
+            }
+            if allBlank { continue }
+            let rowNumber = grid.numbers[r]
             builder.summary.rowsRead += 1
-            let yearText = cell(.year)
-            guard let year = yearText.isEmpty ? (nameYear ?? fallbackYear) : PublishedYear.parse(yearText) else {
+            let yearID = cells[yearSlot]
+            let year: String?
+            if yearID == 0 || blank[Int(yearID)] {
+                year = nameYear ?? fallbackYear
+            } else if let memo = yearOf[yearID] {
+                year = memo
+            } else {
+                year = PublishedYear.parse(texts[Int(yearID)])
+                yearOf[yearID] = .some(year)
+            }
+            guard let year else {
+                let yearText = texts[Int(yearID)]
                 builder.skip(rowNumber, column: Column.year.rawValue, value: yearText, rule: "unknown-year",
                              "the year \"\(yearText)\" is not a survey year such as 2023-24")
                 continue
             }
-            builder.add(row: rowNumber, year: year, levelText: cell(.level), geoCode: cell(.geoCode), geoName: cell(.geoName),
-                        ons: cell(.ons), code: cell(.code), group: cell(.group), breakdown: cell(.breakdown),
-                        type: cell(.type), value: cell(.value))
+            builder.add(row: rowNumber, year: year, cells: FigureBuilder.Cells(cells), texts: texts)
         }
         return builder.result()
     }
 }
+

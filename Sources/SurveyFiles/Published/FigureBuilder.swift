@@ -10,17 +10,34 @@ struct FigureBuilder {
     let councils: Councils
     var summary: PublishedFileSummary
     var diagnostics: [Diagnostic] = []
-    private var figures: [Key: PublishedFigure] = [:]
-    private var order: [Key] = []
+    private var figures: [PublishedFigure] = []
+    /// Each figure's origin row (its outcome's, else the first row used): made into `file:row` text at the end.
+    private var originRows: [Int] = []
+    private var index: [Key: Int] = [:]
     private var unknownCouncils = Set<String>()
-    // Per-file memos: a national file repeats the same few codes, levels and councils on every row
-    // (the catalogue scan with code normalising was a quarter of trend/benchmark reading time).
-    private var measures: [String: AscofMeasure?] = [:]
-    private var levels: [String: GeographyLevel?] = [:]
-    private var kinds: [String: String] = [:]
-    private var areas: [String: (code: String, name: String)] = [:]
+    // Memos by interned cell id (CellInterner): a national file repeats the same few codes, levels,
+    // measure types and councils on every row, so each is resolved once per file, and a figure is
+    // found by small integers instead of hashing four strings per row.
+    private var levels: [Int32: GeographyLevel?] = [:]
+    private var measures: [MeasureKey: (measure: AscofMeasure, id: Int32)?] = [:]
+    private var kinds: [Int32: String] = [:]
+    private var breakdowns: [Int32: (text: String, id: Int32)] = [:]
+    private var areas: [AreaKey: (code: String, name: String, id: Int32)] = [:]
+    private var values: [Int32: PublishedValue?] = [:]
+    /// Canonical texts (measure ids, years, breakdowns, area codes) → the ids in `Key`.
+    private var names: [String: Int32] = [:]
 
-    struct Key: Hashable { var measure, year, breakdown, area: String; var level: GeographyLevel }
+    struct Key: Hashable { var measure, year, breakdown, area: Int32; var level: GeographyLevel }
+    struct MeasureKey: Hashable { var code, year: Int32; var fromGroup: Bool }
+    struct AreaKey: Hashable { var geoCode, geoName, ons, year: Int32; var level: GeographyLevel }
+
+    /// One row's cells as interned ids, in `AscofDataFile.Column` order (0 = empty).
+    struct Cells {
+        var geoCode, geoName, level, ons, code, group, breakdown, type, value: Int32
+        init(_ c: [Int32]) {
+            (geoCode, geoName, level, ons, code, group, breakdown, type, value) = (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])
+        }
+    }
 
     init(path: String, catalogue: MeasureCatalogue, councils: Councils) {
         self.path = path
@@ -48,59 +65,84 @@ struct FigureBuilder {
 
     static let breakdownSuffixes = ["1864", "65OV", "64U", "18OV", "M", "F"]
 
-    mutating func add(row: Int, year: String, levelText: String, geoCode: String, geoName: String, ons: String,
-                      code rawCode: String, group: String, breakdown rawBreakdown: String, type: String, value: String) {
+    mutating func name(_ text: String) -> Int32 {
+        if let id = names[text] { return id }
+        let id = Int32(names.count)
+        names[text] = id
+        return id
+    }
+
+    mutating func add(row: Int, year: String, cells: Cells, texts: [String]) {
+        let levelText = texts[Int(cells.level)]
         let knownLevel: GeographyLevel?
-        if let memo = levels[levelText] { knownLevel = memo } else { knownLevel = Self.level(levelText); levels[levelText] = .some(knownLevel) }
+        if let memo = levels[cells.level] { knownLevel = memo } else { knownLevel = Self.level(levelText); levels[cells.level] = .some(knownLevel) }
         guard let level = knownLevel else {
             return skip(row, column: "Geographical level", value: levelText, rule: "unknown-level",
                         "\"\(levelText)\" is not a geographical level (council, region, council type, England)")
         }
+        let yearID = name(year)
         // Older files: the measure group is the code, the measure code joins the breakdown to it.
-        let code = group.isEmpty ? rawCode : group
-        let measureKey = code + "\u{1}" + year + (group.isEmpty ? "" : "\u{1}g")
-        let found: AscofMeasure?
+        let fromGroup = !texts[Int(cells.group)].isEmpty
+        let codeID = fromGroup ? cells.group : cells.code
+        let code = texts[Int(codeID)]
+        let measureKey = MeasureKey(code: codeID, year: yearID, fromGroup: fromGroup)
+        let found: (measure: AscofMeasure, id: Int32)?
         if let memo = measures[measureKey] {
             found = memo
         } else {
             var m = catalogue.measure(code: code, year: year)
-            if m == nil, group.isEmpty {
+            if m == nil, !fromGroup {
                 let normal = AscofMeasure.normalise(code)
                 for suffix in Self.breakdownSuffixes where normal.hasSuffix(suffix) && normal.count > suffix.count {
                     if let s = catalogue.measure(code: String(normal.dropLast(suffix.count)), year: year) { m = s; break }
                 }
             }
-            measures[measureKey] = .some(m)
-            found = m
+            found = m.map { ($0, name($0.id)) }
+            measures[measureKey] = .some(found)
         }
-        guard let measure = found else {
-            return skip(row, column: group.isEmpty ? "ASCOF measure code" : "Measure group", value: code, rule: "unknown-measure",
+        guard let found else {
+            return skip(row, column: fromGroup ? "Measure group" : "ASCOF measure code", value: code, rule: "unknown-measure",
                         "measure \(code) is not in the ASCOF catalogue's \(catalogue.framework(for: year)?.id ?? "?") numbering (Reference/ascof-measures.json) for \(year)")
         }
-        let areaKey = "\(level.rawValue)\u{1}\(geoCode)\u{1}\(geoName)\u{1}\(ons)\u{1}\(year)"
-        let resolved: (code: String, name: String)
+        let (measure, measureID) = found
+        let geoCode = texts[Int(cells.geoCode)], geoName = texts[Int(cells.geoName)], ons = texts[Int(cells.ons)]
+        let areaKey = AreaKey(geoCode: cells.geoCode, geoName: cells.geoName, ons: cells.ons, year: yearID, level: level)
+        let area: (code: String, name: String, id: Int32)
         if let memo = areas[areaKey] {
-            resolved = memo
+            area = memo
         } else {
-            guard let area = resolveArea(row: row, level: level, geoCode: geoCode, geoName: geoName, ons: ons, year: year) else { return }
+            guard let resolved = resolveArea(row: row, level: level, geoCode: geoCode, geoName: geoName, ons: ons, year: year) else { return }
+            area = (resolved.code, resolved.name, name(resolved.code))
             areas[areaKey] = area  // only found areas: a row not used always gets its own diagnostic
-            resolved = area
         }
-        let area = resolved
+        let type = texts[Int(cells.type)]
         let kind: String
-        if let memo = kinds[type] { kind = memo } else { kind = type.lowercased().filter { $0.isLetter }; kinds[type] = kind }
-        let parsed = value.isEmpty ? PublishedValue.missing(.blank) : PublishedValue.parse(value)!
+        if let memo = kinds[cells.type] { kind = memo } else { kind = type.lowercased().filter { $0.isLetter }; kinds[cells.type] = kind }
+        let parsed: PublishedValue
+        if let memo = values[cells.value] {
+            parsed = memo!
+        } else {
+            let text = texts[Int(cells.value)]
+            parsed = text.isEmpty ? PublishedValue.missing(.blank) : PublishedValue.parse(text)!
+            values[cells.value] = .some(parsed)
+        }
         if parsed.marker == .unrecognised {
+            let value = texts[Int(cells.value)]
             return skip(row, column: "Measure value", value: value, rule: "not-a-number",
                         "\"\(value)\" is neither a number nor a marker ([c], [x], [z], [w])")
         }
         let scale = measure.unit == .percent ? 0.01 : 1
         let scaled: PublishedValue = parsed.number.map { .number($0 * scale) } ?? parsed
-        let breakdown = rawBreakdown.isEmpty || ["all", "total", "persons"].contains(rawBreakdown.lowercased()) ? "Total" : rawBreakdown
-        let key = Key(measure: measure.id, year: year, breakdown: breakdown, area: area.code, level: level)
-        var figure = figures[key] ?? PublishedFigure(measure: measure.id, code: code, year: year, breakdown: breakdown,
-                                                     level: level, area: area.code, areaName: area.name,
-                                                     ons: ons.isEmpty ? nil : ons, origin: "\(path):\(row)")
+        let breakdown: (text: String, id: Int32)
+        if let memo = breakdowns[cells.breakdown] {
+            breakdown = memo
+        } else {
+            let raw = texts[Int(cells.breakdown)]
+            let text = raw.isEmpty || ["all", "total", "persons"].contains(raw.lowercased()) ? "Total" : raw
+            breakdown = (text, name(text))
+            breakdowns[cells.breakdown] = breakdown
+        }
+        let key = Key(measure: measureID, year: yearID, breakdown: breakdown.id, area: area.id, level: level)
         let slot: WritableKeyPath<PublishedFigure, PublishedValue?>
         let value: PublishedValue
         switch kind {
@@ -113,15 +155,24 @@ struct FigureBuilder {
             return skip(row, column: "Measure type", value: type, rule: "unknown-measure-type",
                         "\"\(type)\" is not a measure type (Outcome, Numerator, Denominator, Base, Margin Of Error)")
         }
-        if figure[keyPath: slot] != nil {
-            return skip(row, column: "Measure type", value: type, rule: "duplicate-row",
-                        "a second \(type) for \(measure.id) \(breakdown) \(area.name) \(year)")
+        let at: Int
+        if let existing = index[key] {
+            at = existing
+            if figures[at][keyPath: slot] != nil {
+                return skip(row, column: "Measure type", value: type, rule: "duplicate-row",
+                            "a second \(type) for \(measure.id) \(breakdown.text) \(area.name) \(year)")
+            }
+        } else {
+            at = figures.count
+            index[key] = at
+            figures.append(PublishedFigure(measure: measure.id, code: code, year: year, breakdown: breakdown.text,
+                                           level: level, area: area.code, areaName: area.name,
+                                           ons: ons.isEmpty ? nil : ons, origin: ""))
+            originRows.append(row)
         }
-        figure[keyPath: slot] = value
-        if kind == "outcome" || kind == "value" { figure.origin = "\(path):\(row)" }
+        figures[at][keyPath: slot] = value
+        if kind == "outcome" || kind == "value" { originRows[at] = row }
         summary.count(parsed)
-        if figures[key] == nil { order.append(key) }
-        figures[key] = figure
         summary.rowsUsed += 1
         if !summary.years.contains(year) { summary.years.append(year) }
     }
@@ -178,6 +229,8 @@ struct FigureBuilder {
     func result() -> PublishedFigures {
         var summary = summary
         summary.years.sort()
-        return PublishedFigures(figures: order.compactMap { figures[$0] }, files: [summary], diagnostics: diagnostics)
+        var out = figures
+        for i in out.indices { out[i].origin = "\(path):\(originRows[i])" }
+        return PublishedFigures(figures: out, files: [summary], diagnostics: diagnostics)
     }
 }

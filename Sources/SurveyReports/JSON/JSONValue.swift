@@ -25,7 +25,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    func write(into out: inout [UInt8], indent: Int, pretty: Bool) {
+    /// Appends the value as it stands at depth `indent` of a document (also for parts of one rendered in parallel).
+    public func write(into out: inout [UInt8], indent: Int, pretty: Bool) {
         switch self {
         case .null: JSONValue.append("null", to: &out)
         case let .bool(b): JSONValue.append(b ? "true" : "false", to: &out)
