@@ -49,7 +49,15 @@ struct XLSXXMLCursor {
 
     /// Offset of the next `byte` at or after `from`, or nil.
     @inline(__always) func find(_ byte: UInt8, from: Int) -> Int? {
-        guard from < count, let p = memchr(base + from, Int32(byte), count - from) else { return nil }
+        // Most searches in sheet XML end within a few bytes (a tag right after a tag, a short
+        // attribute value): look there before paying for a call to memchr.
+        var i = from
+        let near = min(count, from &+ 8)
+        while i < near {
+            if base[i] == byte { return i }
+            i &+= 1
+        }
+        guard i < count, let p = memchr(base + i, Int32(byte), count - i) else { return nil }
         return UnsafeRawPointer(p) - UnsafeRawPointer(base)
     }
 
