@@ -43,3 +43,47 @@ struct XLSXHeaderNormaliseTests {
         #expect(fastCount > 200)
     }
 }
+
+/// A small workbook is read into memory at once; a large one part by part. Both ways give the
+/// same zip directory and the same bytes for every entry, and the same errors for damaged files.
+@Suite("XLSX reader: whole-file and part-by-part reading")
+struct XLSXFileReadingTests {
+    @Test func bothWaysGiveTheSameEntries() throws {
+        for path in [XLSXFixtures.return716, XLSXFixtures.blank, XLSXFixtures.xlsx("types.xlsx")] {
+            let whole = try XLSXFile(path: path)
+            let parts = try XLSXFile(path: path, wholeFileLimit: 0)
+            #expect(whole.contents != nil)
+            #expect(parts.contents == nil)
+            let a = try XLSXZipDirectory.read(whole, limits: .default)
+            let b = try XLSXZipDirectory.read(parts, limits: .default)
+            #expect(a.entries.count > 3)
+            #expect(a.entries.map(\.name) == b.entries.map(\.name))
+            for entry in a.entries {
+                let x = try XLSXZipInflater.extract(entry, from: whole, limits: .default)
+                let y = try XLSXZipInflater.extract(entry, from: parts, limits: .default)
+                #expect(x == y, "\(entry.name)")
+                #expect(x.count == Int(entry.uncompressedSize))
+            }
+        }
+    }
+
+    @Test func damagedFilesFailTheSameWayBothWays() {
+        for name in ["bad-checksum.xlsx", "lying-size.xlsx", "endless-stream.xlsx", "zip-bomb.xlsx", "legacy.xls", "encrypted.xlsx"] {
+            let path = XLSXFixtures.xlsx(name)
+            func attempt(_ limit: UInt64) -> String {
+                do {
+                    let file = try XLSXFile(path: path, wholeFileLimit: limit)
+                    try XLSXSniffer.check(file)
+                    let directory = try XLSXZipDirectory.read(file, limits: .default)
+                    for entry in directory.entries { _ = try XLSXZipInflater.extract(entry, from: file, limits: .default) }
+                    return "read"
+                } catch {
+                    return "\(error)"
+                }
+            }
+            let whole = attempt(XLSXFile.wholeFileLimit)
+            #expect(whole != "read", "\(name)")
+            #expect(whole == attempt(0), "\(name)")
+        }
+    }
+}

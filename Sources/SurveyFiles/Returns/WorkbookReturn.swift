@@ -59,24 +59,33 @@ enum WorkbookReturn {
         var diagnostics: [Diagnostic] = []
         var anyValue = false
         for block in layout.tables {
+            // Columns sorted and resolved once per table, the row's dimensions merged once per row.
+            let columns = block.columns.sorted(by: { $0.key < $1.key }).compactMap { letters, dims in
+                XLSXCellRef.columnIndex(letters).map { (letters, $0, dims) }
+            }
             for (offset, rowDims) in block.rowOrder.enumerated() {
                 let rowNumber = block.firstRow + offset
-                for (letters, colDims) in block.columns.sorted(by: { $0.key < $1.key }) {
-                    guard let column = XLSXCellRef.columnIndex(letters) else { continue }
-                    let text = grid[rowNumber]?[column]?.trimmingCharacters(in: .whitespaces) ?? ""
+                var rowBase = block.values
+                rowBase.merge(rowDims) { a, _ in a }
+                let cells = grid[rowNumber]
+                for (letters, column, colDims) in columns {
+                    let text = trimmedSpaces(cells?[column] ?? "")
                     var value = 0.0
                     if !text.isEmpty {
                         anyValue = true
-                        switch PopulationNumber.parse(text) {
-                        case let .success(number): value = number
-                        case let .failure(refusal):
-                            diagnostics.append(.error("invalid-population", "population \"\(text)\" is not a number of people (0 or more): \(refusal.reason); the cell is not used",
-                                                      file: path, sheet: layout.sheet, row: rowNumber, column: letters, value: text))
-                            continue
+                        if let whole = wholeNumber(text) {
+                            value = whole
+                        } else {
+                            switch PopulationNumber.parse(text) {
+                            case let .success(number): value = number
+                            case let .failure(refusal):
+                                diagnostics.append(.error("invalid-population", "population \"\(text)\" is not a number of people (0 or more): \(refusal.reason); the cell is not used",
+                                                          file: path, sheet: layout.sheet, row: rowNumber, column: letters, value: text))
+                                continue
+                            }
                         }
                     }
-                    var dims = block.values
-                    dims.merge(rowDims) { a, _ in a }
+                    var dims = rowBase
                     dims.merge(colDims) { a, _ in a }
                     rows.append(PopulationRow(council: council, dimensions: dims, population: value))
                 }
@@ -84,6 +93,21 @@ enum WorkbookReturn {
         }
         return anyValue ? (rows, diagnostics) : ([], [])
     }
+}
+
+/// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when nothing is to be trimmed
+/// (the text starts and ends with a visible ASCII character, as a population cell does).
+private func trimmedSpaces(_ text: String) -> String {
+    guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+    if first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return text }
+    return text.trimmingCharacters(in: .whitespaces)
+}
+
+/// A population written as plain digits: what `PopulationNumber.parse` reads it as (`Double` of
+/// the digits), without its general path; nil for anything else.
+private func wholeNumber(_ text: String) -> Double? {
+    guard text.utf8.count <= 15, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    return Double(text)
 }
 
 /// A sink that ignores everything (used to provoke the reader's own sheet lookup error).

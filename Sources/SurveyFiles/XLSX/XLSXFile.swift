@@ -4,9 +4,24 @@ import Foundation
 final class XLSXFile {
     let path: String
     let size: UInt64
-    private let handle: FileHandle
+    /// nil when the whole file is in `contents`.
+    private let handle: FileHandle?
+    /// The whole file, read at once when it is at most `wholeFileLimit` bytes (an official return
+    /// is a few hundred kB): the zip directory and every part are then sliced from memory instead
+    /// of a seek and a read each, and re-opening the workbook for each sheet costs no system call.
+    let contents: Data?
+    static let wholeFileLimit: UInt64 = 16 << 20
 
-    init(path: String) throws(FileError) {
+    /// A file already read into memory.
+    init(path: String, contents: Data) {
+        self.path = path
+        self.size = UInt64(contents.count)
+        self.contents = contents
+        handle = nil
+    }
+
+    /// Opens `path`; reads it whole when it is at most `wholeFileLimit` bytes.
+    init(path: String, wholeFileLimit: UInt64 = XLSXFile.wholeFileLimit) throws(FileError) {
         self.path = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -15,16 +30,27 @@ final class XLSXFile {
         guard !isDirectory.boolValue else {
             throw .unreadable(file: path, reason: "it is a directory, not a file")
         }
+        let opened: FileHandle
         do {
-            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            size = try handle.seekToEnd()
+            opened = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            size = try opened.seekToEnd()
         } catch {
             throw .unreadable(file: path, reason: "cannot open it (\(error.localizedDescription))")
+        }
+        // A failed or short whole read is not an error here: the file is then read part by part.
+        if size <= wholeFileLimit, (try? opened.seek(toOffset: 0)) != nil,
+           let all = try? opened.read(upToCount: Int(size)) ?? Data(), all.count == Int(size) {
+            contents = all
+            try? opened.close()
+            handle = nil
+        } else {
+            contents = nil
+            handle = opened
         }
     }
 
     deinit {
-        try? handle.close()
+        try? handle?.close()
     }
 
     /// Reads exactly `count` bytes at `offset`, or fails with `.notAWorkbook` (`what` names the
@@ -34,6 +60,10 @@ final class XLSXFile {
             throw .notAWorkbook(file: path, reason: "the zip archive is truncated or damaged (\(what) lies beyond the end of the file)")
         }
         if count == 0 { return Data() }
+        guard let handle else {
+            let start = contents!.startIndex + Int(offset)
+            return contents!.subdata(in: start..<(start + count))
+        }
         let data: Data?
         do {
             try handle.seek(toOffset: offset)

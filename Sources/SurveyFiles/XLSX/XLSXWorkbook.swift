@@ -1,3 +1,5 @@
+import Foundation
+
 /// An `.xlsx` workbook opened for reading: sheet list and shared strings parsed at `init`, sheets
 /// streamed on demand by a byte-level scanner into a `CellSink`.
 ///
@@ -21,6 +23,8 @@ public struct XLSXWorkbook: Sendable {
     let sheetParts: [String?]
     let directory: XLSXZipDirectory
     let sharedStrings: XLSXSharedStrings
+    /// The file's bytes when it was small enough to read at once (`XLSXFile.wholeFileLimit`).
+    let contents: Data?
 
     /// Sheet names in workbook order, hidden sheets included.
     public var sheetNames: [String] { sheets.map(\.name) }
@@ -29,6 +33,7 @@ public struct XLSXWorkbook: Sendable {
         self.path = path
         self.limits = limits
         let file = try XLSXFile(path: path)
+        contents = file.contents
         try XLSXSniffer.check(file)
         directory = try XLSXZipDirectory.read(file, limits: limits)
         guard let workbookEntry = directory.entry(named: "xl/workbook.xml") else {
@@ -68,7 +73,12 @@ public struct XLSXWorkbook: Sendable {
     public func readSheet<S: CellSink>(_ name: String, upToRow: Int = Int.max, into sink: inout S) throws(FileError) {
         let (index, entry) = try sheetEntry(name)
         _ = index
-        let file = try XLSXFile(path: path)
+        let file: XLSXFile
+        if let contents {
+            file = XLSXFile(path: path, contents: contents)
+        } else {
+            file = try XLSXFile(path: path)
+        }
         let xml = try XLSXZipInflater.extract(entry, from: file, limits: limits)
         var scanner = XLSXSheetScanner(path: path, sheet: name, limits: limits)
         scanner.lastRow = upToRow

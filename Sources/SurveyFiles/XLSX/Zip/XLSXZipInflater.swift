@@ -43,17 +43,19 @@ enum XLSXZipInflater {
         let compressed = try rawData(entry, from: file)
         let expected = Int(entry.uncompressedSize)
         let output: [UInt8]
+        var crc: UInt32 = 0
         switch entry.method {
         case 0:
             guard compressed.count == expected else { throw damaged("stored size mismatch") }
             output = [UInt8](compressed)
+            crc = output.withUnsafeBufferPointer { Zlib.crc32(0, $0) }
         case 8:
             var status: Int32 = Z_OK
             var produced = 0
             let buffer = [UInt8](unsafeUninitializedCapacity: expected + 1) { out, count in
                 count = 0
                 compressed.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
-                    (status, produced) = inflateRaw(input, into: out)
+                    (status, produced) = inflateRaw(input, into: out, crc: &crc)
                 }
                 count = produced
             }
@@ -76,21 +78,26 @@ enum XLSXZipInflater {
         default:
             throw damaged("unsupported compression method \(entry.method)")
         }
-        let crc = output.withUnsafeBufferPointer { Zlib.crc32(0, $0) }
         guard crc == entry.crc32 else { throw damaged("checksum mismatch") }
         return output
     }
 
-    /// Inflates a raw deflate stream. Returns the final zlib status and the number of bytes written.
-    private static func inflateRaw(_ input: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>) -> (Int32, Int) {
+    /// Inflates a raw deflate stream. Returns the final zlib status and the number of bytes written;
+    /// `crc` becomes the CRC-32 of the bytes written. The output is produced in pieces of
+    /// `outputPiece` bytes and each piece's CRC taken at once, while it is still in the cache
+    /// (a separate pass over a whole sheet afterwards read it back from memory).
+    private static func inflateRaw(_ input: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>,
+                                   crc: inout UInt32) -> (Int32, Int) {
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             return (Z_MEM_ERROR, 0)
         }
         defer { inflateEnd(&stream) }
         let chunk = 1 << 30
+        let outputPiece = 128 << 10
         var inPos = 0
         var outPos = 0
+        var checked = 0
         guard let outBase = out.baseAddress else { return (Z_MEM_ERROR, 0) }
         let inBase = input.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: UInt8.self)) }
         while true {
@@ -101,13 +108,17 @@ enum XLSXZipInflater {
                 inPos += n
             }
             if stream.avail_out == 0, outPos < out.count {
-                let n = min(chunk, out.count - outPos)
+                let n = min(outputPiece, out.count - outPos)
                 stream.next_out = outBase + outPos
                 stream.avail_out = UInt32(n)
                 outPos += n
             }
             let result = inflate(&stream, Z_NO_FLUSH)
             let written = outPos - Int(stream.avail_out)
+            if written > checked {
+                crc = Zlib.crc32(crc, UnsafeBufferPointer(start: outBase + checked, count: written - checked))
+                checked = written
+            }
             switch result {
             case Z_STREAM_END:
                 return (Z_STREAM_END, written)
