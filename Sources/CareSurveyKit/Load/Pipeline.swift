@@ -1,3 +1,4 @@
+import Foundation
 import SurveyModel
 import SurveyFiles
 import SurveyScoring
@@ -77,13 +78,27 @@ extension Toolkit {
         let early = InputProblems(loaded: loaded, populationDiagnostics: [])
         if !early.codebook.isEmpty && !options.forceCodebook { throw .codebookDoesNotFit(early.codebook) }
         guard let table = loaded.table else { throw .noReadableInput(loaded.files) }
+        // Scoring and reading the population files need only the table, so they run side by side
+        // (the national population file takes as long as scoring); scoring's error comes first.
+        let scoring = ParallelResults<Result<ScoredReturns, ScoringError>>(count: 1)
+        let populationRead = ParallelResults<Result<PopulationInputs.Loaded, PopulationInputs.Failure>>(count: 1)
+        let workbookRows = loaded.workbookPopulations
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                scoring.set(0, Result { () throws(ScoringError) in try score(table) })
+            } else {
+                populationRead.set(0, Result { () throws(PopulationInputs.Failure) in
+                    try PopulationInputs.load(files: populationFiles, workbookRows: workbookRows, codebook: table.codebook)
+                })
+            }
+        }
         let scored: ScoredReturns
-        do { scored = try score(table) } catch { throw .scoring(error) }
+        do { scored = try scoring.take(0).get() } catch { throw .scoring(error) }
         var populations: Populations?
         var popDiagnostics: [Diagnostic] = []
         var notes: [String] = []
         do {
-            let p = try PopulationInputs.load(files: populationFiles, workbookRows: loaded.workbookPopulations, codebook: table.codebook)
+            let p = try populationRead.take(0).get()
             populations = p.populations
             popDiagnostics = p.diagnostics
             notes = p.notes

@@ -204,6 +204,13 @@ public struct DataDirectory: Sendable {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, data: Data, path: String) throws(LoadError) -> T {
+        if let known = DecodedFiles.shared.value(T.self, of: data) { return known }
+        let value = try decodeAgain(type, data: data, path: path)
+        DecodedFiles.shared.keep(value, of: data)
+        return value
+    }
+
+    private static func decodeAgain<T: Decodable>(_ type: T.Type, data: Data, path: String) throws(LoadError) -> T {
         do {
             let document = DataFileJSON(data) // parsed once, decoded twice
             let version = try document.decode(SchemaVersion.self)
