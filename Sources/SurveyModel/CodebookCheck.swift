@@ -95,11 +95,32 @@ struct Problems {
                 for c in list where missing.contains(c.code) { add(at + ".codes", "\(f.name): code \(c.code) means no answer (missingCodes) and cannot be valid") }
             }
             if let lo = f.min, let hi = f.max, lo > hi { add(at + ".min", "\(f.name): min \(lo) is above max \(hi)") }
+            storable(f, at)
             if let easy = f.easyReadCodes {
                 let valid = Set((f.codes ?? []).map(\.code))
                 for c in easy where !valid.contains(c) { add(at + ".easyReadCodes", "\(f.name): easy-read code \(c) is not one of its codes") }
             }
         }
+    }
+
+    /// Answers are held in one byte per cell (`ResponseTable.Code`): every valid code, and an
+    /// integer field's whole range, must lie in 0…`ResponseTable.maxCode`.
+    mutating func storable(_ f: Field, _ at: String) {
+        let limit = ResponseTable.maxCode
+        for c in f.codes ?? [] where !(0...limit).contains(c.code) {
+            add(at + ".codes", "\(f.name): code \(c.code) is outside 0…\(limit), the codes an answer cell can hold")
+        }
+        guard f.kind == .integer, f.codes == nil else { return }
+        if let lo = f.min, lo < 0 { add(at + ".min", "\(f.name): min \(lo) is below 0; an answer cell holds 0…\(limit)") }
+        if f.max.map({ $0 > limit }) ?? true {
+            add(at + ".max", "\(f.name): an integer field needs a max of at most \(limit) (an answer cell holds 0…\(limit))")
+        }
+    }
+
+    /// Codes a rule or recode produces (stratum values, recoded and derived codes) must fit an answer cell too.
+    mutating func storableValue(_ value: Int?, _ at: String) {
+        guard let value, !(0...ResponseTable.maxCode).contains(value) else { return }
+        add(at, "\(value) is outside 0…\(ResponseTable.maxCode), the codes an answer cell can hold")
     }
 
     /// A condition: its field exists, and listed codes are codes of it.
@@ -126,6 +147,7 @@ struct Problems {
         for (i, r) in cb.strata.rules.enumerated() {
             conditions(r.when, "strata.rules[\(i)].when")
             conditions(r.whenAny, "strata.rules[\(i)].whenAny")
+            storableValue(r.value, "strata.rules[\(i)].value")
         }
         if let last = cb.strata.rules.last {
             if last.when != nil || last.whenAny != nil { add("strata.rules[\(cb.strata.rules.count - 1)]", "the last rule has conditions, so a row that meets none of the rules gets no stratum: end with a rule without conditions") }
@@ -134,9 +156,11 @@ struct Problems {
         }
         for (i, d) in (cb.derived ?? []).enumerated() {
             let at = "derived[\(i)]"
+            for c in d.codes ?? [] { storableValue(c.code, at + ".codes") }
             if let s = d.source, !variables.contains(s) { add(at + ".source", "\(s) is not a coded field or earlier derived variable") }
             for (j, r) in (d.recodes ?? []).enumerated() {
                 conditions(r.when, "\(at).recodes[\(j)].when")
+                for key in (r.map ?? [:]).keys.sorted() { storableValue(r.map![key], "\(at).recodes[\(j)].map.\(key)") }
                 if let map = r.map, let s = d.source, let valid = codes[s] {
                     for key in map.keys.sorted() where Int(key).map({ !valid.contains($0) }) ?? true { add("\(at).recodes[\(j)].map.\(key)", "\(s) has no code \(key)") }
                 }

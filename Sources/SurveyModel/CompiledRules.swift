@@ -151,7 +151,7 @@ public struct CompiledRules: Sendable {
 
     /// The first matching rule of every row of `count` rows, or −1: `columns[k]` is the column of
     /// bound variable `fields[k]` (`ResponseTable.missing` = missing).
-    public func firstMatchingRules(columns: [[Int16]], count: Int) -> [Int32] {
+    public func firstMatchingRules(columns: [[ResponseTable.Code]], count: Int) -> [Int32] {
         precondition(columns.count == fields.count && columns.allSatisfy { $0.count >= count }, "one column per bound variable")
         var slot = [Int](repeating: -1, count: (fields.max() ?? -1) + 1)
         for (k, f) in fields.enumerated() { slot[f] = k }
@@ -179,7 +179,7 @@ public struct CompiledRules: Sendable {
     }
 
     /// The first matching rule of each row over column base pointers (`slot[field]` = the column).
-    private static func evaluate(rows count: Int, pointers: UnsafeBufferPointer<UnsafePointer<Int16>>, slot: UnsafeBufferPointer<Int>,
+    private static func evaluate(rows count: Int, pointers: UnsafeBufferPointer<UnsafePointer<ResponseTable.Code>>, slot: UnsafeBufferPointer<Int>,
                                  tests: UnsafeBufferPointer<Test>, codes: UnsafeBufferPointer<Int>, spans: UnsafeBufferPointer<Span>,
                                  into result: UnsafeMutableBufferPointer<Int32>) {
         for row in 0..<count {
@@ -195,12 +195,12 @@ public struct CompiledRules: Sendable {
     }
 
     /// Base pointers of every column, valid inside `body` (nested `withUnsafeBufferPointer` calls).
-    private static func withPointers(_ columns: [[Int16]], _ acc: [UnsafePointer<Int16>], _ k: Int,
-                                     _ body: ([UnsafePointer<Int16>]) -> Void) {
+    private static func withPointers(_ columns: [[ResponseTable.Code]], _ acc: [UnsafePointer<ResponseTable.Code>], _ k: Int,
+                                     _ body: ([UnsafePointer<ResponseTable.Code>]) -> Void) {
         guard k < columns.count else { return body(acc) }
         columns[k].withUnsafeBufferPointer { buffer in
             // An empty column is never read (count is 0); any non-nil address will do.
-            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Int16>.alignment)!
+            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<ResponseTable.Code>.alignment)!
             withPointers(columns, acc + [base], k + 1, body)
         }
     }

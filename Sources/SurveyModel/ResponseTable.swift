@@ -10,24 +10,36 @@ public struct SourceFile: Sendable, Hashable, Codable {
     }
 }
 
-/// Survey returns in columns: one small-integer column per coded field of the codebook,
-/// explicit missing values (`ResponseTable.missing`), and per-row council, serial and origin.
+/// Survey returns in columns: one byte per answer cell (`Code`) for each coded field of the
+/// codebook, explicit missing values (`ResponseTable.missing`), and per-row council, serial and origin.
 ///
 /// Rows are every sampled person (respondents and non-respondents); invalid cells are already
 /// missing (their diagnostics are kept beside the table by the reader).
 public struct ResponseTable: Sendable {
+    /// One answer cell: a code or whole number of a coded field, one byte. Codebooks keep every
+    /// valid code and every integer field's range within `0...maxCode` (`CodebookCheck` refuses a
+    /// codebook that does not), so a valid value always fits; the reader treats a value outside as
+    /// out of range.
+    public typealias Code = UInt8
+    /// The largest code a cell can hold (255 is `missing`).
+    public static let maxCode = 254
     /// The code stored for "no answer".
-    public static let missing: Int16 = .min
+    public static let missing: Code = .max
+
+    /// A whole number as a cell: the value itself within 0…`maxCode`, else `missing` (values
+    /// produced from checked codebooks always fit).
+    @inlinable
+    public static func code(_ value: Int) -> Code { value >= 0 && value <= maxCode ? Code(truncatingIfNeeded: value) : missing }
 
     public let codebook: Codebook
     /// Number of rows.
     public private(set) var count: Int = 0
     /// One column per codebook field (same order as `codebook.fields`); empty for text fields.
-    public private(set) var columns: [[Int16]]
-    /// Number-kind fields (budgets), as Double with NaN for missing; keyed by field index.
-    public private(set) var numbers: [Int: [Double]] = [:]
-    /// Free-text fields, keyed by field index. Never exported.
-    public private(set) var freeText: [Int: [String]] = [:]
+    public private(set) var columns: [[Code]]
+    /// Number-kind fields (budgets), NaN for missing; keyed by field index. Sparse: only filled cells are held.
+    public private(set) var numbers: [Int: SparseColumn<Double>] = [:]
+    /// Free-text fields, keyed by field index. Never exported. Sparse: only non-blank cells are held.
+    public private(set) var freeText: [Int: SparseColumn<String>] = [:]
     /// Distinct council codes in order of first appearance.
     public private(set) var councils: [String] = []
     private var councilLookup: [String: Int32] = [:]
@@ -51,8 +63,8 @@ public struct ResponseTable: Sendable {
         numberKeys = codebook.fields.indices.filter { codebook.fields[$0].kind == .number }
         textKeys = codebook.fields.indices.filter { codebook.fields[$0].kind == .freeText }
         codedFields = codebook.fields.indices.filter { codebook.fields[$0].isCoded }
-        for index in numberKeys { numbers[index] = [] }
-        for index in textKeys { freeText[index] = [] }
+        for index in numberKeys { numbers[index] = SparseColumn() }
+        for index in textKeys { freeText[index] = SparseColumn() }
     }
 
     /// Field indices of the number fields, in the order of `append(rows:…)`'s `numbers`.
@@ -63,8 +75,6 @@ public struct ResponseTable: Sendable {
     /// Reserves room for `rows` more rows.
     public mutating func reserveCapacity(_ rows: Int) {
         for index in codedFields { columns[index].reserveCapacity(count + rows) }
-        for key in numberKeys { numbers[key]!.reserveCapacity(count + rows) }
-        for key in textKeys { freeText[key]!.reserveCapacity(count + rows) }
         council.reserveCapacity(count + rows)
         serial.reserveCapacity(count + rows)
         source.reserveCapacity(count + rows)
@@ -88,7 +98,7 @@ public struct ResponseTable: Sendable {
 
     /// Appends one row. `codes` has one entry per field (ignored for non-coded fields).
     public mutating func append(council: Int32, serial: String, source: Int32, row: Int32,
-                                codes: UnsafeBufferPointer<Int16>, numbers rowNumbers: [Int: Double] = [:],
+                                codes: UnsafeBufferPointer<Code>, numbers rowNumbers: [Int: Double] = [:],
                                 text: [Int: String] = [:]) {
         for index in codedFields { columns[index].append(codes[index]) }
         for key in numberKeys { numbers[key]!.append(rowNumbers[key] ?? .nan) }
@@ -104,7 +114,7 @@ public struct ResponseTable: Sendable {
     /// codebook field (entries of fields that are not coded are ignored); `numbers` and `text` have
     /// one entry per row for each of `numberFieldIndices` and `textFieldIndices`; `council`,
     /// `serial` and `sourceRow` one per row. Each column grows once per block, not once per row.
-    public mutating func append(rows: Int, codes: UnsafeBufferPointer<Int16>, stride: Int, council rowCouncils: UnsafeBufferPointer<Int32>,
+    public mutating func append(rows: Int, codes: UnsafeBufferPointer<Code>, stride: Int, council rowCouncils: UnsafeBufferPointer<Int32>,
                                 serial rowSerials: ArraySlice<String>, source rowSource: Int32, sourceRow rowNumbers: UnsafeBufferPointer<Int32>,
                                 numbers rowValues: UnsafeBufferPointer<Double>, text rowText: ArraySlice<String>) {
         guard rows > 0 else { return }
@@ -147,8 +157,8 @@ public struct ResponseTable: Sendable {
         if !sameSource { sources.append(contentsOf: other.sources) }
         let councilMap = other.councils.map { councilIndex($0) }
         for index in columns.indices { columns[index].append(contentsOf: other.columns[index]) }
-        for key in numberKeys { numbers[key]!.append(contentsOf: other.numbers[key] ?? []) }
-        for key in textKeys { freeText[key]!.append(contentsOf: other.freeText[key] ?? []) }
+        for key in numberKeys { numbers[key]!.append(contentsOf: other.numbers[key] ?? SparseColumn()) }
+        for key in textKeys { freeText[key]!.append(contentsOf: other.freeText[key] ?? SparseColumn()) }
         council.append(contentsOf: other.council.map { councilMap[Int($0)] })
         serial.append(contentsOf: other.serial)
         source.append(contentsOf: other.source.map { $0 + sourceOffset })
@@ -163,8 +173,8 @@ public struct ResponseTable: Sendable {
         func pick<T>(_ values: [T]) -> [T] { values.isEmpty ? values : rows.map { values[$0] } }
         var out = self
         for index in columns.indices { out.columns[index] = pick(columns[index]) }
-        for key in numberKeys { out.numbers[key] = pick(numbers[key] ?? []) }
-        for key in textKeys { out.freeText[key] = pick(freeText[key] ?? []) }
+        for key in numberKeys { out.numbers[key] = numbers[key]?.picking(rows) }
+        for key in textKeys { out.freeText[key] = freeText[key]?.picking(rows) }
         out.council = pick(council)
         out.serial = pick(serial)
         out.source = pick(source)
@@ -174,7 +184,7 @@ public struct ResponseTable: Sendable {
     }
 
     /// The column of a coded field by name.
-    public func column(_ name: String) -> [Int16]? {
+    public func column(_ name: String) -> [Code]? {
         guard let index = codebook.fieldIndex(name), codebook.fields[index].isCoded else { return nil }
         return columns[index]
     }

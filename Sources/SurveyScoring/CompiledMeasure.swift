@@ -22,7 +22,7 @@ public enum ScoringError: Error, Equatable, CustomStringConvertible {
 /// - Mean: `y = constant + Σ_terms coefficient × value(code)`; no value if any term has none.
 struct CompiledMeasure {
     struct Term {
-        var column: [Int16]
+        var column: [ResponseTable.Code]
         /// Value by code (index = code); codes outside the table or NaN entries give no value.
         var table: [Double]
     }
@@ -32,11 +32,11 @@ struct CompiledMeasure {
     let terms: [Term]
     /// The eligibility conditions as one compiled rule (all must hold), over `eligibilityColumns`.
     let eligible: CompiledRules
-    let eligibilityColumns: [[Int16]]
+    let eligibilityColumns: [[ResponseTable.Code]]
 
     init(_ measure: Measure, variables: Variables, models: [String: ScoreModel]) throws(ScoringError) {
         self.measure = measure
-        func column(_ name: String) throws(ScoringError) -> [Int16] {
+        func column(_ name: String) throws(ScoringError) -> [ResponseTable.Code] {
             guard let c = variables[name] else { throw .unknownVariable(measure: measure.code, variable: name) }
             return c
         }
@@ -54,10 +54,11 @@ struct CompiledMeasure {
             guard let flag = measure.flag else { throw .invalidDefinition(measure: measure.code, reason: "a proportion needs \"flag\"") }
             let base = flag.base ?? variables.validCodes[flag.variable] ?? []
             guard !base.isEmpty else { throw .invalidDefinition(measure: measure.code, reason: "no base codes for \(flag.variable)") }
-            let size = (base + flag.numerator).max()! + 1
-            var table = [Double](repeating: .nan, count: size)
-            for code in base where code >= 0 { table[code] = 0 }
-            for code in flag.numerator where code >= 0 { table[code] = 1 }
+            // Tables stop below `ResponseTable.missing`, so a missing cell is never in one.
+            let size = min((base + flag.numerator).max()! + 1, Int(ResponseTable.missing))
+            var table = [Double](repeating: .nan, count: max(size, 0))
+            for code in base where code >= 0 && code < size { table[code] = 0 }
+            for code in flag.numerator where code >= 0 && code < size { table[code] = 1 }
             constant = 0
             terms = [Term(column: try column(flag.variable), table: table)]
         case .mean:
@@ -68,7 +69,7 @@ struct CompiledMeasure {
                 let coefficient = (term.coefficient ?? 1) * factor
                 for name in term.variables {
                     let codes = variables.validCodes[name] ?? []
-                    let maxCode = max(codes.max() ?? 0, term.values?.keys.compactMap { Int($0) }.max() ?? 0, 150)
+                    let maxCode = min(max(codes.max() ?? 0, term.values?.keys.compactMap { Int($0) }.max() ?? 0, 150), ResponseTable.maxCode)
                     var table = [Double](repeating: .nan, count: maxCode + 1)
                     for code in 0...maxCode { if let v = term.value(for: code) { table[code] = coefficient * v } }
                     terms.append(Term(column: try column(name), table: table))

@@ -18,7 +18,7 @@ public struct Scorer: Sendable {
         let column = variables[codebook.respondent.field] ?? []
         let respondent = CompiledRules([(when: [codebook.respondent], whenAny: nil, value: 1)], emptyAnyMatches: true) { _ in 0 }
         let matched = respondent.firstMatchingRules(
-            columns: [column.isEmpty ? [Int16](repeating: ResponseTable.missing, count: table.count) : column], count: table.count)
+            columns: [column.isEmpty ? [ResponseTable.Code](repeating: ResponseTable.missing, count: table.count) : column], count: table.count)
         let isRespondent = matched.map { $0 == 0 }
         var values: [[Double]] = []
         for measure in codebook.measures {
@@ -39,7 +39,7 @@ public struct ScoredReturns: Sendable {
     /// Per measure (same order as `measures`), per row: the value or NaN.
     public let values: [[Double]]
 
-    public var stratum: [Int16] { variables[Variables.stratum]! }
+    public var stratum: [ResponseTable.Code] { variables[Variables.stratum]! }
 
     public func values(of code: String) -> [Double]? {
         measures.firstIndex { $0.code == code }.map { values[$0] }

@@ -9,7 +9,7 @@ public struct Variables: Sendable {
     /// The name of the derived stratum variable.
     public static let stratum = "DerivedStratum"
 
-    public private(set) var columns: [String: [Int16]] = [:]
+    public private(set) var columns: [String: [ResponseTable.Code]] = [:]
     /// The valid codes of each variable (for default proportion bases and tables).
     public private(set) var validCodes: [String: [Int]] = [:]
     public private(set) var labels: [String: [CodeLabel]] = [:]
@@ -29,8 +29,8 @@ public struct Variables: Sendable {
         for (index, field) in codebook.fields.enumerated() where field.isCoded { fieldIndex[field.name] = index }
         let rules = CompiledRules(codebook.strata.rules, emptyAnyMatches: false, bind: { fieldIndex[$0] })
         let matched = rules.firstMatchingRules(columns: rules.fields.map { table.columns[$0] }, count: count)
-        let valueOfRule = codebook.strata.rules.map { $0.value.map { Int16($0) } ?? ResponseTable.missing }
-        var stratum = [Int16](repeating: ResponseTable.missing, count: count)
+        let valueOfRule = codebook.strata.rules.map { $0.value.map(ResponseTable.code) ?? ResponseTable.missing }
+        var stratum = [ResponseTable.Code](repeating: ResponseTable.missing, count: count)
         stratum.withUnsafeMutableBufferPointer { out in
             for row in 0..<count where matched[row] >= 0 { out[row] = valueOfRule[Int(matched[row])] }
         }
@@ -51,7 +51,7 @@ public struct Variables: Sendable {
             }
             let matched = compiled.firstMatchingRules(columns: compiled.fields.map { columns[names[$0]]! }, count: count)
             let maps = recodes.map { RecodeMap($0.map) }
-            var out = [Int16](repeating: ResponseTable.missing, count: count)
+            var out = [ResponseTable.Code](repeating: ResponseTable.missing, count: count)
             source.withUnsafeBufferPointer { source in
                 out.withUnsafeMutableBufferPointer { out in
                     for row in 0..<count {
@@ -70,7 +70,7 @@ public struct Variables: Sendable {
         }
     }
 
-    public subscript(name: String) -> [Int16]? { columns[name] }
+    public subscript(name: String) -> [ResponseTable.Code]? { columns[name] }
 }
 
 /// A recode's `map` ("code": new code; keys that are not whole numbers are ignored) as a dense
@@ -79,7 +79,7 @@ private struct RecodeMap {
     private let isIdentity: Bool
     private let low: Int
     /// New code per source code `low…`; `missing` where the map has none.
-    private let table: [Int16]
+    private let table: [ResponseTable.Code]
     private let sparse: [Int: Int]
 
     init(_ map: [String: Int]?) {
@@ -94,8 +94,8 @@ private struct RecodeMap {
         let pairs = Dictionary(uniqueKeysWithValues: map.compactMap { k, v in Int(k).map { ($0, v) } })
         let keys = pairs.keys
         if let lo = keys.min(), let hi = keys.max(), case let (span, overflow) = hi.subtractingReportingOverflow(lo), !overflow, span < 65_536 {
-            var t = [Int16](repeating: ResponseTable.missing, count: hi - lo + 1)
-            for (k, v) in pairs { t[k - lo] = Int16(v) }
+            var t = [ResponseTable.Code](repeating: ResponseTable.missing, count: hi - lo + 1)
+            for (k, v) in pairs { t[k - lo] = ResponseTable.code(v) }
             low = lo
             table = t
             sparse = [:]
@@ -107,9 +107,9 @@ private struct RecodeMap {
     }
 
     @inline(__always)
-    func apply(_ v: Int16) -> Int16 {
+    func apply(_ v: ResponseTable.Code) -> ResponseTable.Code {
         if isIdentity { return v }
-        if table.isEmpty { return sparse[Int(v)].map { Int16($0) } ?? ResponseTable.missing }
+        if table.isEmpty { return sparse[Int(v)].map(ResponseTable.code) ?? ResponseTable.missing }
         let i = Int(v) - low
         return i >= 0 && i < table.count ? table[i] : ResponseTable.missing
     }

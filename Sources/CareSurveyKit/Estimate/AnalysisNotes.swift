@@ -26,7 +26,7 @@ enum AnalysisNotes {
 
     /// A `--by` domain of the return's codebook with its per-row variable, or nil when the codebook
     /// does not define it.
-    static func domain(named name: String, in scored: ScoredReturns) -> (spec: DomainSpec, column: [Int16])? {
+    static func domain(named name: String, in scored: ScoredReturns) -> (spec: DomainSpec, column: [ResponseTable.Code])? {
         guard let spec = scored.table.codebook.domains?.first(where: { $0.name == name }),
               let column = scored.variables[spec.field] else { return nil }
         return (spec, column)

@@ -126,7 +126,7 @@ public enum TablesAnalysis {
     }
 
     /// Valid answers per cell, and per code per cell (counted in one flat table, one pass).
-    static func answerCounts(column: [Int16], codes: [Int], design: Design) -> (n: [Int], byCode: [[Int]]) {
+    static func answerCounts(column: [ResponseTable.Code], codes: [Int], design: Design) -> (n: [Int], byCode: [[Int]]) {
         let cellCount = design.cells.count
         var n = [Int](repeating: 0, count: cellCount)
         var flat = [Int](repeating: 0, count: cellCount * codes.count)

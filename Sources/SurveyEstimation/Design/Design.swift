@@ -25,7 +25,7 @@ public struct Design: Sendable {
 
     /// - Parameters: per row, the council index (into `councilCodes`), the stratum (missing =
     ///   `ResponseTable.missing`) and whether the row is a respondent.
-    public init(councilCodes: [String], councilOfRow: [Int32], stratumOfRow: [Int16], isRespondent: [Bool]) {
+    public init(councilCodes: [String], councilOfRow: [Int32], stratumOfRow: [ResponseTable.Code], isRespondent: [Bool]) {
         var cellIndex: [Int: Int32] = [:]
         var cells: [Cell] = []
         var cellOfRow = [Int32](repeating: -1, count: councilOfRow.count)

@@ -7,7 +7,8 @@ enum CSVChunker {
     /// Quotes follow `CSVReader.read`: a quote opens a quoted field only at the start of a field
     /// (after a comma, a line break or at `first`); inside, `""` is an escaped quote and a single
     /// quote closes the field; after the closing quote everything up to the separator is literal.
-    static func chunksWithoutCR(_ base: UnsafePointer<UInt8>, count: Int, from first: Int, parts: Int) -> [(range: Range<Int>, firstRow: Int)] {
+    static func chunksWithoutCR(_ base: UnsafePointer<UInt8>, count: Int, from first: Int, parts: Int,
+                                release: ((Range<Int>) -> Void)? = nil) -> [(range: Range<Int>, firstRow: Int)] {
         let quote = UInt8(ascii: "\"")
         /// The position of the next `byte` in `from..<end`, or `end`.
         func find(_ byte: UInt8, _ from: Int, _ end: Int) -> Int {
@@ -29,6 +30,7 @@ enum CSVChunker {
                 records += 1
                 let next = newline + 1
                 if out.isEmpty || next >= target {
+                    release?(start..<next)
                     out.append((start..<next, startRecord))
                     start = next
                     startRecord = records + 1

@@ -114,12 +114,25 @@ public enum CSVReader {
     /// Splits a CSV into about `parts` pieces at record boundaries (line breaks outside quotes), for
     /// parsing in parallel. Returns the byte ranges after the header and the number of the first
     /// record of each (header = record 1); the first element is the header's own range.
-    public static func chunks(_ bytes: UnsafeRawBufferPointer, parts: Int) -> [(range: Range<Int>, firstRow: Int)] {
+    /// `releasingScanned`, if given, is called with each range the scan has passed (a chunk at a
+    /// time), so a mapped file's pages can be given back during the scan.
+    public static func chunks(_ bytes: UnsafeRawBufferPointer, parts: Int,
+                              releasingScanned release: ((Range<Int>) -> Void)? = nil) -> [(range: Range<Int>, firstRow: Int)] {
         let count = bytes.count
         guard count > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
         var i = 0
         if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { i = 3 }
-        if memchr(base, 13, count) == nil { return CSVChunker.chunksWithoutCR(base, count: count, from: i, parts: parts) }
+        // Looking for a CR byte scans the file too: give its pages back a chunk at a time.
+        var hasCR = false
+        var from = 0
+        let window = max(count / max(parts, 1), 1 << 20)
+        while from < count, !hasCR {
+            let n = min(window, count - from)
+            hasCR = memchr(base + from, 13, n) != nil
+            release?(from..<(from + n))
+            from += n
+        }
+        if !hasCR { return CSVChunker.chunksWithoutCR(base, count: count, from: i, parts: parts, release: release) }
         // Quotes are tracked as `read` does (not toggled on every `"`): a quote opens a quoted field
         // only at the start of a field, `""` inside is an escaped quote, and after the closing quote
         // anything up to the separator is literal. Otherwise a stray quote (`5" tall`, `q18"`) moves
@@ -145,6 +158,7 @@ public enum CSVReader {
                 atFieldStart = true
                 let next = i + 1
                 if out.isEmpty || next >= target {
+                    release?(start..<next)
                     out.append((start..<next, startRecord))
                     start = next
                     startRecord = records + 1

@@ -38,16 +38,20 @@ struct FieldRules {
             for c in list { table[start + c - lowest] = true }
             return start
         }
+        // Only values an answer cell can hold (`ResponseTable.Code`) are ever valid: a value
+        // outside 0…maxCode is out of range, so the cell's stored byte is always the value itself
+        // (`CodebookCheck` refuses codebooks whose codes or ranges go beyond).
+        let storable = 0...ResponseTable.maxCode
         for field in fields {
-            let codes = field.codes?.map(\.code) ?? []
-            let all = codes + (field.easyReadCodes ?? [])
+            let codes = field.codes?.map(\.code).filter(storable.contains) ?? []
+            let all = codes + (field.easyReadCodes ?? []).filter(storable.contains)
             let low = all.min() ?? 0
             let size = Swift.max((all.max() ?? -1) - low + 1, 0)
             let valid = field.codes == nil ? (start: 0, count: -1) : (start: add(codes, lowest: low, size: size), count: size)
-            let easy = field.easyReadCodes.map { (start: add($0, lowest: low, size: size), count: size) } ?? (start: 0, count: -1)
+            let easy = field.easyReadCodes.map { (start: add($0.filter(storable.contains), lowest: low, size: size), count: size) } ?? (start: 0, count: -1)
             rules.append(FieldRule(kind: field.kind, isCoded: field.isCoded, isQuestion: field.isQuestion, isExcelOnly: field.isExcelOnly,
                                    isValueRequired: field.isValueRequired, lowest: low, validStart: valid.start, validCount: valid.count,
-                                   easyStart: easy.start, easyCount: easy.count, min: field.min ?? .min, max: field.max ?? .max))
+                                   easyStart: easy.start, easyCount: easy.count, min: Swift.max(field.min ?? 0, 0), max: Swift.min(field.max ?? storable.upperBound, storable.upperBound)))
         }
         self.rules = rules
         self.table = table

@@ -11,10 +11,15 @@ enum ParallelCSV {
     /// so that a file of gigabytes is never held in memory while its table grows.
     static let chunkBytes = 64 << 20
 
-    static func read(_ data: Data, path: String, candidates: [Codebook], options: LoadOptions) throws(FileError) -> ReturnLoader.FileRead {
+    /// `mapped`: `data` maps the file (`MappedFile`), so pages already scanned or parsed are
+    /// given back as the read goes (they come back from the page cache if touched again): a file
+    /// of gigabytes never becomes resident as a whole.
+    static func read(_ data: Data, path: String, candidates: [Codebook], options: LoadOptions, mapped: Bool = false) throws(FileError) -> ReturnLoader.FileRead {
         try withFileBytes(data) { raw throws(FileError) in
             let parts = ProcessInfo.processInfo.activeProcessorCount
-            let chunks = raw.count >= chunkThreshold && parts > 1 ? CSVReader.chunks(raw, parts: Swift.max(parts * 2, raw.count / chunkBytes)) : []
+            let release: ((Range<Int>) -> Void)? = mapped ? { releasePages(raw, $0) } : nil
+            let chunks = raw.count >= chunkThreshold && parts > 1
+                ? CSVReader.chunks(raw, parts: Swift.max(parts * 2, raw.count / chunkBytes), releasingScanned: release) : []
             guard chunks.count > 2 else {
                 var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates,
                                           alternatives: options.alternatives, force: options.forceCodebook)
@@ -35,7 +40,17 @@ enum ParallelCSV {
             }
             let expected = body.indices.map(records)
             let totalRecords = expected.reduce(0, +)
-            let results = ParallelResults<Result<ReturnLoader.FileRead, FileError>>(count: body.count)
+            // Parts are joined in order as they finish (`OrderedJoin`): the first part's table,
+            // which reserved room for the whole file, takes each later part in place, and a part is
+            // dropped once appended, so the table is held about once.
+            nonisolated(unsafe) var whole: ReturnLoader.FileRead?
+            let joiner = OrderedJoin<ReturnLoader.FileRead> { k, part in
+                guard k > 0, whole != nil else { whole = part; return }
+                whole!.table!.append(contentsOf: part.table!, sameSource: true)
+                whole!.diagnostics += part.diagnostics
+                whole!.rowHasError += part.rowHasError
+                whole!.report.summary = whole!.report.summary + part.report.summary
+            }
             DispatchQueue.concurrentPerform(iterations: body.count) { k in
                 var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates,
                                           alternatives: options.alternatives, force: options.forceCodebook)
@@ -45,7 +60,7 @@ enum ParallelCSV {
                 do throws(FileError) {
                     try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[headerRange]), file: path, into: &builder)
                     try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[body[k].range]), file: path, firstRow: body[k].firstRow, into: &builder)
-                    if bytes.raw.count >= chunkBytes { releasePages(bytes.raw, body[k].range) }
+                    if mapped || bytes.raw.count >= chunkBytes { releasePages(bytes.raw, body[k].range) }
                     builder.finish()
                     var read = try builder.result(format: "csv", populations: [])
                     if k > 0 {
@@ -55,26 +70,13 @@ enum ParallelCSV {
                         read.report.summary.warnings -= headerWarnings.filter { $0.severity == .warning }.count
                         read.report.summary.errors -= headerWarnings.filter { $0.severity == .error }.count
                     }
-                    results.set(k, .success(read))
+                    joiner.deliver(k, .success(read))
                 } catch {
-                    results.set(k, .failure(error))
+                    joiner.deliver(k, .failure(error))
                 }
             }
-            // Join in order. Each part is taken out of `results` and dropped once appended, so the
-            // table is held about once, and `whole` is the only reference to its storage (no copy).
-            var whole = try results.take(0).get()
-            var more = 0
-            for k in 1..<body.count { more += (try? results.peek(k).get())?.table?.count ?? 0 }
-            whole.table!.reserveCapacity(more)
-            whole.rowHasError.reserveCapacity(whole.rowHasError.count + more)
-            for k in 1..<body.count {
-                let part = try results.take(k).get()
-                whole.table!.append(contentsOf: part.table!, sameSource: true)
-                whole.diagnostics += part.diagnostics
-                whole.rowHasError += part.rowHasError
-                whole.report.summary = whole.report.summary + part.report.summary
-            }
-            return whole
+            try joiner.result()
+            return whole!
         }
     }
 }

@@ -154,11 +154,11 @@ struct ReturnBuilder: CellSink {
         if rule.pointee.isQuestion { flags.anyQuestion = true }
         if rule.pointee.easyCount >= 0 {
             b.state[index] = kept | State.present | State.pending
-            codes[index] = Int16(clamping: v)
+            codes[index] = ResponseTable.Code(truncatingIfNeeded: v)
             flags.anyPending = true
         } else if FieldRules.accepts(rule.pointee, v, easyRead: false, table: b.validTable) {
             b.state[index] = kept | State.present
-            codes[index] = Int16(clamping: v)
+            codes[index] = ResponseTable.Code(truncatingIfNeeded: v)
         } else {
             b.state[index] = kept | State.present | State.invalid
             codes[index] = ResponseTable.missing

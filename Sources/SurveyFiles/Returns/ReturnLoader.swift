@@ -112,8 +112,8 @@ public enum ReturnLoader {
                 format = "xlsx"
                 return try WorkbookReturn.read(path, candidates: candidates, options: options)
             }
-            let data = try readFile(path)
-            return try ParallelCSV.read(data, path: path, candidates: candidates, options: options)
+            let file = try MappedFile.read(path)
+            return try ParallelCSV.read(file.data, path: path, candidates: candidates, options: options, mapped: file.mapped)
         } catch {
             let fileError = (error as? FileError) ?? .unreadable(file: path, reason: "\(error)")
             return unreadable(fileError, path: path, format: format)

@@ -37,14 +37,14 @@ struct RowBuffers {
     let textCount: Int
     /// The block: codes row-major (`fieldCount` per row), numbers (`numberCount` per row), and per row
     /// the council index and the source row number.
-    let codes: UnsafeMutablePointer<Int16>
+    let codes: UnsafeMutablePointer<ResponseTable.Code>
     let numbers: UnsafeMutablePointer<Double>
     let councils: UnsafeMutablePointer<Int32>
     let sourceRows: UnsafeMutablePointer<Int32>
 
     /// The current row's codes when `pending` rows are already in the block.
     @inline(__always)
-    func rowCodes(_ pending: Int) -> UnsafeMutablePointer<Int16> { codes + pending &* fieldCount }
+    func rowCodes(_ pending: Int) -> UnsafeMutablePointer<ResponseTable.Code> { codes + pending &* fieldCount }
 
     /// Clears the current row: nothing present, every code missing, every number NaN.
     @inline(__always)
