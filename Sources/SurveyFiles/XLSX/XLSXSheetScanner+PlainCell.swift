@@ -11,13 +11,15 @@ import Darwin
 /// Profiling `validate` on 150 official workbooks put the general tokenizer (`nextTag` and its
 /// `memchr` calls: four tags a cell) at 40% of the CPU. This reads such a cell in one pass over its
 /// bytes instead. It accepts only the plain form — `<c`, attributes as ` name="value"` without
-/// namespace prefixes, `>`, `<v>`, a value with no `<`, `&` or `_` (nothing to decode), `</v></c>` —
-/// and otherwise answers nil having read nothing, so the general path reads the cell with all its
-/// checks; for the plain form both paths deliver the same cell.
+/// namespace prefixes, a reference of 1–3 capital letters and digits within the limits, `>`,
+/// `<v>`, a value with no `<`, `&` or `_` (nothing to decode), `</v></c>` — and otherwise answers
+/// nil having read nothing, so the general path reads the cell with all its checks (and throws
+/// its errors); for the plain form both paths deliver the same cell.
 extension XLSXSheetScanner {
     struct PlainCell {
-        var r: Range<Int>?
-        var t: Range<Int>?
+        /// The 0-based column of the `r` reference; nil when the cell has none.
+        var column: Int?
+        var type: XLSXCellType
         var value: Range<Int>
         /// Offset just after `</c>`.
         var end: Int
@@ -25,10 +27,12 @@ extension XLSXSheetScanner {
 
     /// The plain cell starting at `p` (where `base[p...]` begins `<c `), or nil.
     @inline(__always)
-    static func plainCell(_ base: UnsafePointer<UInt8>, _ count: Int, at p: Int) -> PlainCell? {
+    static func plainCell(_ c: XLSXXMLCursor, at p: Int, limits: XLSXLimits) -> PlainCell? {
+        let base = c.base
+        let count = c.count
         var i = p + 2
-        var r: Range<Int>?
-        var t: Range<Int>?
+        var column: Int?
+        var type = XLSXCellType.number
         while true {
             guard i < count else { return nil }
             let b = base[i]
@@ -47,15 +51,16 @@ extension XLSXSheetScanner {
             }
             guard i + 1 < count, base[i + 1] == UInt8(ascii: "\"") else { return nil }
             let valueStart = i + 2
+            let name: UInt8 = i - nameStart == 1 ? base[nameStart] : 0
             var q = valueStart
-            while q < count, base[q] != UInt8(ascii: "\"") { q += 1 }
-            guard q < count else { return nil }
-            if i - nameStart == 1 {
-                if base[nameStart] == UInt8(ascii: "r") {
-                    r = valueStart..<q
-                } else if base[nameStart] == UInt8(ascii: "t") {
-                    t = valueStart..<q
-                }
+            if name == UInt8(ascii: "r") {
+                guard let (ref, close) = reference(base, count, valueStart, limits) else { return nil }
+                column = ref
+                q = close
+            } else {
+                while q < count, base[q] != UInt8(ascii: "\"") { q += 1 }
+                guard q < count else { return nil }
+                if name == UInt8(ascii: "t") { type = Self.type(c, valueStart..<q) }
             }
             i = q + 1
         }
@@ -72,6 +77,28 @@ extension XLSXSheetScanner {
         }
         let close: StaticString = "</v></c>"
         guard e + 8 <= count, memcmp(base + e, close.utf8Start, 8) == 0 else { return nil }
-        return PlainCell(r: r, t: t, value: valueStart..<e, end: e + 8)
+        return PlainCell(column: column, type: type, value: valueStart..<e, end: e + 8)
+    }
+
+    /// A reference such as `AB12` at `start`, ended by its closing quote, within the limits:
+    /// (0-based column, offset of the quote); nil for anything else (the general path decides).
+    @inline(__always)
+    private static func reference(_ base: UnsafePointer<UInt8>, _ count: Int, _ start: Int, _ limits: XLSXLimits) -> (Int, Int)? {
+        var k = start
+        var column = 0
+        while k < count, base[k] &- 0x41 < 26 {
+            column = column &* 26 &+ Int(base[k] &- 0x40)
+            k += 1
+        }
+        let letters = k - start
+        var row = 0
+        while k < count, base[k] &- 0x30 < 10 {
+            row = row &* 10 &+ Int(base[k] &- 0x30)
+            k += 1
+        }
+        let digits = k - start - letters
+        guard letters >= 1, letters <= 3, digits >= 1, digits <= 9, k < count, base[k] == UInt8(ascii: "\""),
+              column <= limits.maxColumns, row <= limits.maxRows else { return nil }
+        return (column - 1, k)
     }
 }

@@ -66,15 +66,14 @@ struct XLSXSheetScanner {
         while true {
             // Inside a row, a plain cell is read without the general tokenizer (see `plainCell`).
             if inRow, !inCell, c.pos + 2 < c.count, c.byte(c.pos) == UInt8(ascii: "<"), c.byte(c.pos + 1) == UInt8(ascii: "c"),
-               c.byte(c.pos + 2) == UInt8(ascii: " "), let cell = Self.plainCell(c.base, c.count, at: c.pos) {
-                if let r = cell.r {
-                    column = try cellColumn(c, r, row)
+               c.byte(c.pos + 2) == UInt8(ascii: " "), let cell = Self.plainCell(c, at: c.pos, limits: limits) {
+                if let reference = cell.column {
+                    column = reference
                 } else {
                     column += 1
                 }
                 guard column < limits.maxColumns else { throw exceeded(column: column) }
-                cellType = .number
-                if let t = cell.t { cellType = Self.type(c, t) }
+                cellType = cell.type
                 isFormula = false
                 inCell = true
                 guard deliver(column, cellType, .raw(cell.value), false, c, sst, ends, scratch, &sink) else {
