@@ -1,4 +1,6 @@
+import Foundation
 import SurveyModel
+import SurveyFiles
 import SurveyScoring
 import SurveyEstimation
 
@@ -17,41 +19,19 @@ public enum TablesAnalysis {
         var issues: [DesignIssue] = []
         var allNotes = notes + AnalysisNotes.of(scored, design: design, options: options)
         var noCodes: [String] = []
-        for spec in codebook.tables {
-            let codes = scored.variables.validCodes[spec.sourceVariable] ?? []
-            guard let column = scored.variables[spec.sourceVariable], !codes.isEmpty else { noCodes.append(spec.question); continue }
-            let counts = answerCounts(column: column, codes: codes, design: design)
-            let N = design.populations(populations, set: spec.populationSet)
-            let name = codebook.field(spec.question)?.label ?? spec.question
-            let labels = codes.map { codebook.answerLabel(question: spec.question, code: $0) }
-            let statsByCode = codes.indices.map { ci in
-                (0..<design.cells.count).map { h in CellStats.indicator(count: counts.byCode[ci][h], n: counts.n[h]) }
-            }
-            for group in groups {
-                let n = group.cells.reduce(0) { $0 + counts.n[$1] }
-                for (ci, code) in codes.enumerated() {
-                    let estimate = try StratifiedEstimator.estimate(
-                        cells: group.cells, stats: statsByCode[ci], populations: N, policy: options.singleRespondent,
-                        missingPopulationIsError: spec.populationSet == BatchEstimator.primarySet,
-                        describe: { (design.cells[$0].council, design.cells[$0].stratum) },
-                        populationSet: spec.populationSet, item: spec.question, issues: &issues)
-                    let answered = group.cells.reduce(0) { $0 + counts.byCode[ci][$1] }
-                    var interval: (Double?, Double?) = (nil, nil)
-                    var resultNotes: [String] = []
-                    if let estimate {
-                        let bounds = options.interval.interval(for: estimate, isProportion: true, level: options.level)
-                        interval = (bounds.lower, bounds.upper)
-                        if let note = bounds.note { resultNotes.append(note) }
-                        if let note = estimate.coverageNote { resultNotes.append(note) }
-                    }
-                    var result = MeasureResult(measure: spec.question, formerCode: nil, name: name, kind: .proportion, code: code,
-                                               group: group.key, estimate: estimate, lower: interval.0, upper: interval.1,
-                                               notes: resultNotes, disclosureCount: n == 0 ? 0 : answered)
-                    result.label = labels[ci]
-                    result.applyDisclosureControl(threshold: options.suppressBelow)
-                    results.append(result)
-                }
-            }
+        // The questions are independent, so they are estimated in parallel; their results, design
+        // issues and errors are then taken in codebook order, as one after the other would give them.
+        let specs = codebook.tables
+        let perQuestion = ParallelResults<Result<QuestionTables?, EstimationError>>(count: specs.count)
+        DispatchQueue.concurrentPerform(iterations: specs.count) { k in
+            perQuestion.set(k, Result { () throws(EstimationError) in
+                try question(specs[k], scored: scored, design: design, populations: populations, groups: groups, options: options)
+            })
+        }
+        for (k, spec) in specs.enumerated() {
+            guard let done = try perQuestion.take(k).get() else { noCodes.append(spec.question); continue }
+            results += done.results
+            issues += done.issues
         }
         if !noCodes.isEmpty {
             allNotes.append("no table for \(noCodes.joined(separator: ", ")): the codebook gives \(noCodes.count == 1 ? "it" : "them") no variable with valid codes")
@@ -65,6 +45,54 @@ public enum TablesAnalysis {
         report.codebookID = codebook.id
         report.codebookStatus = codebook.status
         return report
+    }
+
+    /// One question's answer tables for every group, and the design issues met.
+    struct QuestionTables: Sendable {
+        var results: [MeasureResult] = []
+        var issues: [DesignIssue] = []
+    }
+
+    /// One question's answer tables; nil when the codebook gives it no variable with valid codes.
+    static func question(_ spec: TableSpec, scored: ScoredReturns, design: Design, populations: Populations, groups: [GroupSpec],
+                         options: EstimationOptions) throws(EstimationError) -> QuestionTables? {
+        let codebook = scored.table.codebook
+        let codes = scored.variables.validCodes[spec.sourceVariable] ?? []
+        guard let column = scored.variables[spec.sourceVariable], !codes.isEmpty else { return nil }
+        var out = QuestionTables()
+        let counts = answerCounts(column: column, codes: codes, design: design)
+        let N = design.populations(populations, set: spec.populationSet)
+        let name = codebook.field(spec.question)?.label ?? spec.question
+        let labels = codes.map { codebook.answerLabel(question: spec.question, code: $0) }
+        let statsByCode = codes.indices.map { ci in
+            (0..<design.cells.count).map { h in CellStats.indicator(count: counts.byCode[ci][h], n: counts.n[h]) }
+        }
+        for group in groups {
+            let n = group.cells.reduce(0) { $0 + counts.n[$1] }
+            for (ci, code) in codes.enumerated() {
+                let estimate = try StratifiedEstimator.estimate(
+                    cells: group.cells, stats: statsByCode[ci], populations: N, policy: options.singleRespondent,
+                    missingPopulationIsError: spec.populationSet == BatchEstimator.primarySet,
+                    describe: { (design.cells[$0].council, design.cells[$0].stratum) },
+                    populationSet: spec.populationSet, item: spec.question, issues: &out.issues)
+                let answered = group.cells.reduce(0) { $0 + counts.byCode[ci][$1] }
+                var interval: (Double?, Double?) = (nil, nil)
+                var resultNotes: [String] = []
+                if let estimate {
+                    let bounds = options.interval.interval(for: estimate, isProportion: true, level: options.level)
+                    interval = (bounds.lower, bounds.upper)
+                    if let note = bounds.note { resultNotes.append(note) }
+                    if let note = estimate.coverageNote { resultNotes.append(note) }
+                }
+                var result = MeasureResult(measure: spec.question, formerCode: nil, name: name, kind: .proportion, code: code,
+                                           group: group.key, estimate: estimate, lower: interval.0, upper: interval.1,
+                                           notes: resultNotes, disclosureCount: n == 0 ? 0 : answered)
+                result.label = labels[ci]
+                result.applyDisclosureControl(threshold: options.suppressBelow)
+                out.results.append(result)
+            }
+        }
+        return out
     }
 
     /// Answer tables by demographic domain (`--by gender,…`), by the published or design-based method.
@@ -135,15 +163,19 @@ public enum TablesAnalysis {
         for (i, c) in codes.enumerated() where c >= 0 { codeIndex[c] = i }
         column.withUnsafeBufferPointer { column in
             design.cellOfRow.withUnsafeBufferPointer { cellOfRow in
-                n.withUnsafeMutableBufferPointer { n in
-                    flat.withUnsafeMutableBufferPointer { flat in
-                        for row in 0..<column.count {
-                            let h = Int(cellOfRow[row])
-                            guard h >= 0 else { continue }
-                            let v = Int(column[row])
-                            guard v >= 0, v <= maxCode, codeIndex[v] >= 0 else { continue }
-                            n[h] += 1
-                            flat[codeIndex[v] * cellCount + h] += 1
+                codeIndex.withUnsafeBufferPointer { codeIndex in
+                    n.withUnsafeMutableBufferPointer { n in
+                        flat.withUnsafeMutableBufferPointer { flat in
+                            for row in 0..<min(column.count, cellOfRow.count) {
+                                let h = Int(cellOfRow[row])
+                                guard h >= 0 else { continue }
+                                let v = Int(column[row])
+                                guard v >= 0, v <= maxCode else { continue }
+                                let ci = codeIndex[v]
+                                guard ci >= 0 else { continue }
+                                n[h] += 1
+                                flat[ci * cellCount + h] += 1
+                            }
                         }
                     }
                 }

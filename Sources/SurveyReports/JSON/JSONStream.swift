@@ -12,6 +12,19 @@ struct JSONStream {
 
     init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
+    /// Further members of an array that is open at `depth` in another stream and already has
+    /// `members` members: written separately (in parallel), then added with `appendMembers`.
+    init(membersAtDepth depth: Int, after members: Int, capacity: Int) {
+        bytes.reserveCapacity(capacity)
+        open = Array(repeating: (false, 0), count: depth - 1) + [(true, members)]
+    }
+
+    /// The members written by a `JSONStream(membersAtDepth:after:)` for this stream's open array.
+    mutating func appendMembers(_ part: JSONStream) {
+        bytes.append(contentsOf: part.bytes)
+        open[open.count - 1].count += part.open[part.open.count - 1].count
+    }
+
     /// The document, ending in a line break.
     mutating func finish() -> String {
         bytes.append(10)

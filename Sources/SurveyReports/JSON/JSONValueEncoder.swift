@@ -64,6 +64,23 @@ public enum JSONValueEncoder {
             return node
         }
 
+        /// Sets a number, text, truth value or an optional one (nil is null); false for other types.
+        func setPrimitive<T>(_ value: T) -> Bool {
+            let type = ObjectIdentifier(T.self)
+            if type == ObjectIdentifier(Double.self) || type == ObjectIdentifier(Double?.self) {
+                setValue(.number(value as? Double))
+            } else if type == ObjectIdentifier(Int.self) || type == ObjectIdentifier(Int?.self) {
+                setValue((value as? Int).map(JSONValue.int) ?? .null)
+            } else if type == ObjectIdentifier(String.self) || type == ObjectIdentifier(String?.self) {
+                setValue((value as? String).map(JSONValue.string) ?? .null)
+            } else if type == ObjectIdentifier(Bool.self) {
+                setValue(.bool(value as! Bool))
+            } else {
+                return false
+            }
+            return true
+        }
+
         func set<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
             switch value {
             case let v as Double: setValue(.number(v))
@@ -100,7 +117,11 @@ public enum JSONValueEncoder {
 
         mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue).setValue(.null) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            try node.child(key.stringValue).set(value, codingPath: codingPath + [key])
+            let child = node.child(key.stringValue)
+            // Numbers, text and their optionals (most fields of a results file) directly: without
+            // an encoder for each and without building its coding path.
+            if child.setPrimitive(value) { return }
+            try child.set(value, codingPath: codingPath + [key])
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             NodeEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
