@@ -40,12 +40,26 @@ enum ParallelCSV {
             }
             let expected = body.indices.map(records)
             let totalRecords = expected.reduce(0, +)
-            // Parts are joined in order as they finish (`OrderedJoin`): the first part's table,
-            // which reserved room for the whole file, takes each later part in place, and a part is
-            // dropped once appended, so the table is held about once.
+            // Parts are joined in order as they finish (`OrderedJoin`) into a fresh table that
+            // reserves room for every record and takes chunk 0's rows too: it is then the only owner
+            // of its columns (chunk 0's own table may still be referenced by its worker while later
+            // chunks join), so no append copies or regrows it; a part is dropped once appended, so
+            // the rows are held about once.
             nonisolated(unsafe) var whole: ReturnLoader.FileRead?
             let joiner = OrderedJoin<ReturnLoader.FileRead> { k, part in
-                guard k > 0, whole != nil else { whole = part; return }
+                if k == 0 {
+                    var first = part
+                    var table = ResponseTable(codebook: part.table!.codebook)
+                    table.reserveCapacity(totalRecords)
+                    table.append(contentsOf: part.table!)
+                    first.table = table
+                    var errors: [Bool] = []
+                    errors.reserveCapacity(totalRecords)
+                    errors += part.rowHasError
+                    first.rowHasError = errors
+                    whole = first
+                    return
+                }
                 whole!.table!.append(contentsOf: part.table!, sameSource: true)
                 whole!.diagnostics += part.diagnostics
                 whole!.rowHasError += part.rowHasError
@@ -54,9 +68,8 @@ enum ParallelCSV {
             DispatchQueue.concurrentPerform(iterations: body.count) { k in
                 var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates,
                                           alternatives: options.alternatives, force: options.forceCodebook)
-                // Records in this chunk; the first chunk's table reserves room for the whole file,
-                // so the later chunks are appended to it in place.
-                builder.expectedRows = k == 0 ? totalRecords : expected[k]
+                // Records in this chunk (its table reserves room for them).
+                builder.expectedRows = expected[k]
                 do throws(FileError) {
                     try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[headerRange]), file: path, into: &builder)
                     try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[body[k].range]), file: path, firstRow: body[k].firstRow, into: &builder)
