@@ -5,6 +5,9 @@
 /// Why: the `tables` JSON of the national returns has ~22,000 entries (10 MB); building a
 /// `JSONValue` for each and then walking it cost more than the estimation. Large documents are
 /// streamed through this; small parts may still be `JSONValue`s (`value(_:)`).
+import Foundation
+import SurveyFiles
+
 struct JSONStream {
     private(set) var bytes: [UInt8] = []
     /// One entry per open container: is it an array, and how many members it has so far.
@@ -110,5 +113,24 @@ struct JSONStream {
         let last = open.removeLast()
         if last.count > 0 { JSONValue.newline(open.count, into: &bytes) }
         bytes.append(bracket)
+    }
+}
+
+extension JSONStream {
+    /// `count` members of the open array, written in up to `parts` parallel parts and joined in
+    /// order: the same bytes as writing them one after the other. `write` gets a part's range of
+    /// member indices and a stream positioned for it (each member it writes is one array member).
+    mutating func parallelMembers(count: Int, parts: Int, capacityPerMember: Int,
+                                  _ write: @Sendable (Range<Int>, inout JSONStream) -> Void) {
+        let partCount = max(1, min(parts, count))
+        let depth = open.count
+        let results = ParallelResults<JSONStream>(count: partCount)
+        DispatchQueue.concurrentPerform(iterations: partCount) { p in
+            let range = (count * p / partCount)..<(count * (p + 1) / partCount)
+            var part = JSONStream(membersAtDepth: depth, after: range.lowerBound, capacity: capacityPerMember * range.count)
+            write(range, &part)
+            results.set(p, part)
+        }
+        for p in 0..<partCount { appendMembers(results.take(p)) }
     }
 }

@@ -1,6 +1,4 @@
-import Foundation
 import SurveyModel
-import SurveyFiles
 import SurveyEstimation
 
 /// The `tables` JSON (cli.md) and CSV: one entry per question, answer code and group.
@@ -19,24 +17,19 @@ public enum TablesJSON {
         w.beginArray()
         // Written in parallel parts (the national tables are ~22,000 entries), joined in order.
         let results = report.results
-        let partCount = results.count < 2000 ? 1 : 8
-        let parts = ParallelResults<JSONStream>(count: partCount)
-        DispatchQueue.concurrentPerform(iterations: partCount) { p in
-            let range = (results.count * p / partCount)..<(results.count * (p + 1) / partCount)
-            var part = JSONStream(membersAtDepth: 2, after: range.lowerBound, capacity: 512 * range.count)
+        let aggregate = report.aggregate
+        w.parallelMembers(count: results.count, parts: results.count < 2000 ? 1 : 8, capacityPerMember: 512) { range, part in
             // A group's entries follow each other: its `group` object is built once per run of them.
             var lastGroup: (key: GroupKey, json: JSONValue)?
             for r in results[range] {
                 let group: JSONValue
                 if let lastGroup, lastGroup.key == r.group { group = lastGroup.json } else {
-                    group = MeasuresJSON.group(r.group, aggregate: report.aggregate)
+                    group = MeasuresJSON.group(r.group, aggregate: aggregate)
                     lastGroup = (r.group, group)
                 }
                 write(r, group: group, to: &part)
             }
-            parts.set(p, part)
         }
-        for p in 0..<partCount { w.appendMembers(parts.take(p)) }
         w.endArray()
         w.key("notes"); w.strings(report.notes)
         w.endObject()

@@ -1,6 +1,4 @@
-import Foundation
 import SurveyModel
-import SurveyFiles
 import SurveyEstimation
 import SurveyBenchmark
 
@@ -26,35 +24,20 @@ public enum TrendJSON {
     /// all of it: 34 MB for every council × measure × 10 years) built and written in parallel, each
     /// at its depth in the document, and joined in order.
     public static func render(_ trends: [SeriesTrend], context: Context) -> String {
-        let rest = document([], context: context)
-        guard !trends.isEmpty, case let .object(pairs) = rest else { return document(trends, context: context).serialized() }
-        let parts = min(trends.count, 64)
-        let chunks = ParallelResults<[UInt8]>(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var out: [UInt8] = []
-            for i in (part * trends.count / parts)..<((part + 1) * trends.count / parts) {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: [10, 32, 32, 32, 32])  // a new line at depth 2
-                series(trends[i]).write(into: &out, indent: 2, pretty: true)
+        guard !trends.isEmpty, case let .object(pairs) = document([], context: context) else { return document(trends, context: context).serialized() }
+        var w = JSONStream(capacity: 8192 * trends.count + 4096)
+        w.beginObject()
+        for (key, value) in pairs {
+            w.key(key)
+            guard key == "series" else { w.value(value); continue }
+            w.beginArray()
+            w.parallelMembers(count: trends.count, parts: 64, capacityPerMember: 8192) { range, part in
+                for i in range { part.value(series(trends[i])) }
             }
-            chunks.set(part, out)
+            w.endArray()
         }
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        for (i, (key, value)) in pairs.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: [10, 32, 32])
-            JSONValue.string(key).write(into: &out, indent: 1, pretty: true)
-            out.append(contentsOf: [UInt8(ascii: ":"), 32])
-            if key == "series" {
-                out.append(UInt8(ascii: "["))
-                for part in 0..<parts { out.append(contentsOf: chunks.take(part)) }
-                out.append(contentsOf: [10, 32, 32, UInt8(ascii: "]")])
-            } else {
-                value.write(into: &out, indent: 1, pretty: true)
-            }
-        }
-        out.append(contentsOf: [10, UInt8(ascii: "}"), 10])
-        return String(decoding: out, as: UTF8.self)
+        w.endObject()
+        return w.finish()
     }
 
     public static func document(_ trends: [SeriesTrend], context: Context) -> JSONValue {
