@@ -84,24 +84,36 @@ public enum BenchmarkOutput {
         return .object(pairs)
     }
 
+    /// The document, byte for byte as `JSONValue.serialized()` lays it out; the results (20,000
+    /// for every council × measure × 5 years, 30 MB) are streamed in parallel parts joined in order.
     public static func json(_ report: BenchmarkReport) -> String {
-        JSONValue.object([
-            ("schemaVersion", .int(schemaVersion)),
-            ("focus", .text(report.focus)),
-            ("results", .array(report.results.map(result))),
-            ("diagnostics", .array(report.diagnostics.map { d in
-                .object([("severity", .string(d.severity.rawValue)), ("file", .text(d.file)), ("sheet", .text(d.sheet)),
-                         ("row", d.row.map(JSONValue.int) ?? .null), ("column", .text(d.column)), ("value", .text(d.value)),
-                         ("rule", .string(d.rule)), ("message", .string(d.message))])
-            })),
-            ("rankIntervals", .object([("draws", .int(report.draws)), ("seed", .string(String(report.seed)))])),
-            ("files", .array(report.files.map { f in
-                .object([("path", .string(f.path)), ("format", .string(f.format)), ("years", .array(f.years.map(JSONValue.string))),
-                         ("rowsRead", .int(f.rowsRead)), ("rowsUsed", .int(f.rowsUsed)), ("rowsNotUsed", .int(f.rowsNotUsed)),
-                         ("markers", .object(f.markers.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))])
-            })),
-            ("notes", .array(report.notes.map(JSONValue.string))),
-        ]).serialized()
+        var w = JSONStream(capacity: 1_600 * report.results.count + 4096)
+        w.beginObject()
+        w.key("schemaVersion"); w.int(schemaVersion)
+        w.key("focus"); w.value(.text(report.focus))
+        w.key("results")
+        w.beginArray()
+        let results = report.results
+        w.parallelMembers(count: results.count, parts: results.count < 1000 ? 1 : 8, capacityPerMember: 1_600) { range, part in
+            for r in results[range] { BenchmarkJSON.write(r, to: &part) }
+        }
+        w.endArray()
+        w.key("diagnostics")
+        w.value(.array(report.diagnostics.map { d in
+            .object([("severity", .string(d.severity.rawValue)), ("file", .text(d.file)), ("sheet", .text(d.sheet)),
+                     ("row", d.row.map(JSONValue.int) ?? .null), ("column", .text(d.column)), ("value", .text(d.value)),
+                     ("rule", .string(d.rule)), ("message", .string(d.message))])
+        }))
+        w.key("rankIntervals"); w.value(.object([("draws", .int(report.draws)), ("seed", .string(String(report.seed)))]))
+        w.key("files")
+        w.value(.array(report.files.map { f in
+            .object([("path", .string(f.path)), ("format", .string(f.format)), ("years", .array(f.years.map(JSONValue.string))),
+                     ("rowsRead", .int(f.rowsRead)), ("rowsUsed", .int(f.rowsUsed)), ("rowsNotUsed", .int(f.rowsNotUsed)),
+                     ("markers", .object(f.markers.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))])
+        }))
+        w.key("notes"); w.value(.array(report.notes.map(JSONValue.string)))
+        w.endObject()
+        return w.finish()
     }
 
     /// The CSV: `table(report)`'s rows (one per result, the JSON's fields flattened).
