@@ -84,7 +84,9 @@ extension Toolkit {
             if !unknown.isEmpty { notes.append("\(path): \(unknown.count) council codes with no figures in the inputs: \(unknown.prefix(10).joined(separator: ", "))") }
         }
         guard request.draws >= 1_000 else { throw .invalidInput("--draws must be at least 1000") }
-        let simulation = RankInterval(draws: request.draws, capacity: max(200, sets.map(\.councils.count).max() ?? 0))
+        // Normals computed only for as many councils as the largest set has (the layout stays that of 200).
+        let largest = sets.map(\.councils.count).max() ?? 0
+        let simulation = RankInterval(draws: request.draws, capacity: max(200, largest), columns: largest)
         let benchmarker = Benchmarker(peers: peers, rankIntervals: simulation)
         var all = benchmarker.run(sets)
         if !targets.isEmpty {

@@ -22,19 +22,21 @@ public struct RankInterval: Sendable {
 
     public let draws: Int
     public let seed: UInt64
-    /// draws × capacity standard normals, row-major by draw.
+    /// draws × capacity standard normals, row-major by draw (only the first `columns` of each row computed).
     private let normals: [Float]
     private let capacity: Int
+    /// Councils per call the normals are computed for (≤ capacity); a larger call computes its own.
+    private let columns: Int
 
-    /// Prepares the normal draws for up to `capacity` councils.
-    public init(draws: Int = defaultDraws, seed: UInt64 = defaultSeed, capacity: Int = 200) {
+    /// Prepares the normal draws for up to `capacity` councils: normal d × capacity + k of the
+    /// SplitMix64 sequence is council k's in draw d. `columns`: only the first that many councils of
+    /// each draw are computed (a call with more computes its own, the same values); nil = all.
+    public init(draws: Int = defaultDraws, seed: UInt64 = defaultSeed, capacity: Int = 200, columns: Int? = nil) {
         self.draws = max(1, draws)
         self.seed = seed
         self.capacity = capacity
-        var rng = SplitMix64(seed: seed)
-        var z = [Float](repeating: 0, count: self.draws * capacity)
-        for i in z.indices { z[i] = Float(rng.normal()) }
-        normals = z
+        self.columns = min(capacity, max(0, columns ?? capacity))
+        normals = NormalTable.generate(seed: seed, count: self.draws * capacity, rowLength: capacity, columns: self.columns)
     }
 
     public struct Bounds: Sendable, Hashable {
@@ -49,17 +51,18 @@ public struct RankInterval: Sendable {
     /// A Float's bits as an unsigned integer with the same order (negative values flipped, positive
     /// values above them); -0 and +0 differ, which a draw hits with probability zero.
     @inline(__always)
-    static func orderedBits(_ v: Float) -> UInt64 {
+    static func orderedBits(_ v: Float) -> UInt32 {
         let b = v.bitPattern
-        return UInt64(b & 0x8000_0000 != 0 ? ~b : b | 0x8000_0000)
+        // Negative: every bit flipped; positive: the sign bit set.
+        return b ^ (UInt32(bitPattern: Int32(bitPattern: b) >> 31) | 0x8000_0000)
     }
 
     /// The 95% rank interval of every council (same order as the inputs).
     public func intervals(estimates: [Double], standardErrors: [Double], higherIsBetter: Bool) -> [Bounds] {
         let n = estimates.count
         guard n > 0, n == standardErrors.count else { return [] }
-        if n > capacity {
-            return RankInterval(draws: draws, seed: seed, capacity: n)
+        if n > capacity || n > columns {
+            return RankInterval(draws: draws, seed: seed, capacity: max(n, capacity), columns: n)
                 .intervals(estimates: estimates, standardErrors: standardErrors, higherIsBetter: higherIsBetter)
         }
         // Work in "larger is better" order: negate for lower-is-better.
@@ -68,7 +71,6 @@ public struct RankInterval: Sendable {
         // ranks first. The low word of a key is UInt32.max − that place, so among equal values the
         // earlier place has the larger key.
         let start = estimates.indices.sorted { sign * estimates[$0] > sign * estimates[$1] }
-        let low = UInt64(UInt32.max)
         // By input position (a council's normals are its input position's column of each draw).
         var mean = [Float](repeating: 0, count: n)
         var sd = [Float](repeating: 0, count: n)
@@ -76,12 +78,8 @@ public struct RankInterval: Sendable {
         for (place, k) in start.enumerated() {
             mean[k] = Float(sign * estimates[k])
             sd[k] = Float(standardErrors[k])
-            tie[k] = low - UInt64(place)
+            tie[k] = UInt64(UInt32.max) - UInt64(place)
         }
-        var counts = [Int32](repeating: 0, count: n * n)  // place in the estimates' order × rank
-        var keys = [UInt64](repeating: 0, count: n)
-        var sorted = [UInt64](repeating: 0, count: n)
-        var bucketOf = [Int32](repeating: 0, count: n)
         // A grid of 16n cells over the values' range (±6 SE around every estimate), best first; each
         // cell maps to one of 2n buckets. Values outside the range go to the end cells.
         let buckets = 2 * n
@@ -92,63 +90,11 @@ public struct RankInterval: Sendable {
             bottom = min(bottom, mean[i] - 6 * sd[i])
         }
         let scale: Float = top > bottom && (top - bottom).isFinite ? Float(cells) / (top - bottom) : 0
-        let lastCell = Float(cells - 1)
-        var starts = [Int32](repeating: 0, count: buckets + 1)
-        normals.withUnsafeBufferPointer { z in
-            let table = Self.bucketTable(z: z.baseAddress!, capacity: capacity, draws: min(draws, 64), mean: mean, sd: sd,
-                                         top: top, scale: scale, cells: cells, buckets: buckets)
-            counts.withUnsafeMutableBufferPointer { counts in
-                keys.withUnsafeMutableBufferPointer { key in
-                    sorted.withUnsafeMutableBufferPointer { out in
-                        bucketOf.withUnsafeMutableBufferPointer { bucketOf in
-                            starts.withUnsafeMutableBufferPointer { starts in
-                                mean.withUnsafeBufferPointer { mean in
-                                    sd.withUnsafeBufferPointer { sd in
-                                        tie.withUnsafeBufferPointer { tie in
-                                            table.withUnsafeBufferPointer { table in
-                                                for d in 0..<draws {
-                                                    let row = z.baseAddress! + d * capacity
-                                                    for b in 0...buckets { starts[b] = 0 }
-                                                    for k in 0..<n {
-                                                        // + 0 turns −0 into +0, so that zeros tie as they did.
-                                                        let value = (mean[k] + sd[k] * row[k]) + 0
-                                                        key[k] = Self.orderedBits(value) << 32 | tie[k]
-                                                        let cell = min(max((top - value) * scale, 0), lastCell)
-                                                        let b = table[Int(cell.isNaN ? 0 : cell)]
-                                                        bucketOf[k] = b
-                                                        starts[Int(b) + 1] &+= 1
-                                                    }
-                                                    for b in 0..<buckets { starts[b + 1] &+= starts[b] }
-                                                    for k in 0..<n {
-                                                        let b = Int(bucketOf[k])
-                                                        out[Int(starts[b])] = key[k]
-                                                        starts[b] &+= 1
-                                                    }
-                                                    // Insertion sort, descending: only pairs within a bucket move.
-                                                    for i in 1..<max(n, 1) {
-                                                        let v = out[i]
-                                                        var j = i
-                                                        while j > 0, out[j - 1] < v {
-                                                            out[j] = out[j - 1]
-                                                            j -= 1
-                                                        }
-                                                        out[j] = v
-                                                    }
-                                                    for r in 0..<n {
-                                                        let who = Int(low - (out[r] & low))
-                                                        counts[who &* n &+ r] &+= 1
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        let table = normals.withUnsafeBufferPointer { z in
+            Self.bucketTable(z: z.baseAddress!, capacity: capacity, draws: min(draws, 64), mean: mean, sd: sd,
+                             top: top, scale: scale, cells: cells, buckets: buckets)
         }
+        let counts = simulate(RankDraws(mean: mean, sd: sd, tie: tie, table: table, top: top, scale: scale))
         let lowCut = 0.025 * Double(draws), highCut = 0.975 * Double(draws)
         var result = [Bounds](repeating: Bounds(lower: 0, upper: 0), count: n)
         for (i, input) in start.enumerated() {
@@ -163,6 +109,14 @@ public struct RankInterval: Sendable {
             result[input] = Bounds(lower: lower ?? 1, upper: upper)
         }
         return result
+    }
+
+    /// counts[place × n + rank − 1]: the draws in which the council at `place` of the estimates'
+    /// order took `rank`, over every draw.
+    func simulate(_ ranking: RankDraws) -> [Int32] {
+        normals.withUnsafeBufferPointer { z in
+            ranking.counts(z: z.baseAddress!, rowLength: capacity, draws: 0..<draws)
+        }
     }
 
     /// Grid cell → bucket, monotone (a better cell never maps to a later bucket), so that buckets

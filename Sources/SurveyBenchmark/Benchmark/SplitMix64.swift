@@ -9,8 +9,14 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     public init(seed: UInt64) { state = seed }
 
+    /// The generator of `seed` after `count` numbers of its sequence (the state only ever advances
+    /// by the same constant, so any point of the sequence is reached directly).
+    public init(seed: UInt64, skipping count: UInt64) { state = seed &+ count &* Self.gamma }
+
+    static let gamma: UInt64 = 0x9E37_79B9_7F4A_7C15
+
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
+        state &+= Self.gamma
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
