@@ -151,6 +151,10 @@ public struct CompiledRules: Sendable {
 
     /// The first matching rule of every row of `count` rows, or −1: `columns[k]` is the column of
     /// bound variable `fields[k]` (`ResponseTable.missing` = missing).
+    ///
+    /// Each condition is first made a table of 256 answers, one per cell code (`missing` reads as
+    /// missing), filled by `holds`; a row then costs one lookup per condition tried. When the rules
+    /// read one variable, every code's first matching rule is tabled and a row costs one lookup.
     public func firstMatchingRules(columns: [[ResponseTable.Code]], count: Int) -> [Int32] {
         precondition(columns.count == fields.count && columns.allSatisfy { $0.count >= count }, "one column per bound variable")
         var slot = [Int](repeating: -1, count: (fields.max() ?? -1) + 1)
@@ -159,15 +163,38 @@ public struct CompiledRules: Sendable {
         if let first = spans.first, first.allCount == 0, first.anyCount < 0, !first.never {
             return [Int32](repeating: 0, count: count)
         }
+        let table = conditionTable()
+        // Per condition: the column it reads, or −1 (unbound: its table is constant, read at code 0).
+        let testColumn = tests.map { $0.field >= 0 ? slot[$0.field] : -1 }
         var out = [Int32](repeating: -1, count: count)
+        if fields.count == 1 {
+            // One variable: the first matching rule of each of the 256 codes.
+            var byCode = [Int32](repeating: -1, count: 256)
+            spans.withUnsafeBufferPointer { spans in
+                table.withUnsafeBufferPointer { table in
+                    for code in 0..<256 { byCode[code] = CompiledRules.firstMatching(spans: spans, table: table) { _ in code } }
+                }
+            }
+            columns[0].withUnsafeBufferPointer { column in
+                byCode.withUnsafeBufferPointer { byCode in
+                    out.withUnsafeMutableBufferPointer { result in
+                        for row in 0..<count { result[row] = byCode[Int(column[row])] }
+                    }
+                }
+            }
+            return out
+        }
         CompiledRules.withPointers(columns, [], 0) { pointers in
             pointers.withUnsafeBufferPointer { pointers in
-                slot.withUnsafeBufferPointer { slot in
-                    tests.withUnsafeBufferPointer { t in
-                        codes.withUnsafeBufferPointer { c in
-                            spans.withUnsafeBufferPointer { s in
-                                out.withUnsafeMutableBufferPointer { result in
-                                    CompiledRules.evaluate(rows: count, pointers: pointers, slot: slot, tests: t, codes: c, spans: s, into: result)
+                testColumn.withUnsafeBufferPointer { testColumn in
+                    spans.withUnsafeBufferPointer { spans in
+                        table.withUnsafeBufferPointer { table in
+                            out.withUnsafeMutableBufferPointer { result in
+                                for row in 0..<count {
+                                    result[row] = CompiledRules.firstMatching(spans: spans, table: table) { t in
+                                        let k = testColumn[t]
+                                        return k >= 0 ? Int(pointers[k][row]) : 0
+                                    }
                                 }
                             }
                         }
@@ -178,20 +205,41 @@ public struct CompiledRules: Sendable {
         return out
     }
 
-    /// The first matching rule of each row over column base pointers (`slot[field]` = the column).
-    private static func evaluate(rows count: Int, pointers: UnsafeBufferPointer<UnsafePointer<ResponseTable.Code>>, slot: UnsafeBufferPointer<Int>,
-                                 tests: UnsafeBufferPointer<Test>, codes: UnsafeBufferPointer<Int>, spans: UnsafeBufferPointer<Span>,
-                                 into result: UnsafeMutableBufferPointer<Int32>) {
-        for row in 0..<count {
-            let value = { (f: Int) -> Int? in
-                let v = pointers[slot[f]][row]
-                return v == ResponseTable.missing ? nil : Int(v)
-            }
-            for r in 0..<spans.count where applies(spans[r], tests, codes, value) {
-                result[row] = Int32(r)
-                break
+    /// Every condition's answer for every cell code: entry `test * 256 + code` is whether condition
+    /// `test` holds for a variable holding `code` (`ResponseTable.missing` = missing), by `holds`.
+    /// An unbound condition's entries are all the same.
+    func conditionTable() -> [Bool] {
+        var table = [Bool](repeating: false, count: tests.count * 256)
+        codes.withUnsafeBufferPointer { c in
+            for (t, test) in tests.enumerated() {
+                for code in 0..<256 {
+                    let value: Int? = code == Int(ResponseTable.missing) ? nil : code
+                    table[t * 256 + code] = CompiledRules.holds(test, c, { _ in value })
+                }
             }
         }
+        return table
+    }
+
+    /// The first rule that applies, or −1, with the conditions answered from `conditionTable()`:
+    /// `code(test)` is the cell code condition `test` reads.
+    @inline(__always)
+    private static func firstMatching(spans: UnsafeBufferPointer<Span>, table: UnsafeBufferPointer<Bool>, _ code: (Int) -> Int) -> Int32 {
+        rules: for r in 0..<spans.count {
+            let span = spans[r]
+            if span.never { continue }
+            for t in span.allStart..<(span.allStart + span.allCount) where !table[t &* 256 &+ code(t)] { continue rules }
+            if span.anyCount >= 0 {
+                var any = false
+                for t in span.anyStart..<(span.anyStart + span.anyCount) where table[t &* 256 &+ code(t)] {
+                    any = true
+                    break
+                }
+                if !any { continue }
+            }
+            return Int32(r)
+        }
+        return -1
     }
 
     /// Base pointers of every column, valid inside `body` (nested `withUnsafeBufferPointer` calls).

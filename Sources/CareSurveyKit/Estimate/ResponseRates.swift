@@ -7,17 +7,42 @@ import SurveyScoring
 public enum ResponseRates {
     public static func compute(_ scored: ScoredReturns) -> [ResponseRate] {
         let table = scored.table
+        let stratum = scored.stratum
+        // Counted per council index and stratum code first (`width` codes per council, the last
+        // for rows without a stratum), then gathered by council code.
+        var highest = -1
+        for s in stratum where s != ResponseTable.missing { highest = max(highest, Int(s)) }
+        let width = highest + 2
+        let none = width - 1
+        var sampledIn = [Int](repeating: 0, count: table.councils.count * width)
+        var respondedIn = sampledIn
+        table.council.withUnsafeBufferPointer { council in
+            scored.isRespondent.withUnsafeBufferPointer { isRespondent in
+                stratum.withUnsafeBufferPointer { stratum in
+                    sampledIn.withUnsafeMutableBufferPointer { sampled in
+                        respondedIn.withUnsafeMutableBufferPointer { responded in
+                            for row in 0..<table.count {
+                                let s = stratum[row] == ResponseTable.missing ? none : Int(stratum[row])
+                                let k = Int(council[row]) * width + s
+                                sampled[k] += 1
+                                if isRespondent[row] { responded[k] += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         var byCell: [String: [Int: (Int, Int)]] = [:]
         var total: [String: (Int, Int)] = [:]
-        let stratum = scored.stratum
-        for row in 0..<table.count {
-            let council = table.councils[Int(table.council[row])]
-            let r = scored.isRespondent[row] ? 1 : 0
-            total[council, default: (0, 0)].0 += 1
-            total[council, default: (0, 0)].1 += r
-            if stratum[row] != ResponseTable.missing {
-                byCell[council, default: [:]][Int(stratum[row]), default: (0, 0)].0 += 1
-                byCell[council, default: [:]][Int(stratum[row]), default: (0, 0)].1 += r
+        for (c, council) in table.councils.enumerated() {
+            for s in 0..<width where sampledIn[c * width + s] > 0 {
+                let counts = (sampledIn[c * width + s], respondedIn[c * width + s])
+                total[council, default: (0, 0)].0 += counts.0
+                total[council, default: (0, 0)].1 += counts.1
+                if s != none {
+                    byCell[council, default: [:]][s, default: (0, 0)].0 += counts.0
+                    byCell[council, default: [:]][s, default: (0, 0)].1 += counts.1
+                }
             }
         }
         var out: [ResponseRate] = []

@@ -18,6 +18,8 @@ enum DuplicateCouncils {
     }
 
     static func check(_ table: ResponseTable) -> Outcome? {
+        // The common case first: every council's rows come from one source (nothing repeated).
+        guard hasCouncilInTwoSources(table) else { return nil }
         // (council, source) → rows, in row order.
         var rowsOf: [Int32: [Int32: [Int]]] = [:]
         for row in 0..<table.count { rowsOf[table.council[row], default: [:]][table.source[row], default: []].append(row) }
@@ -72,6 +74,17 @@ enum DuplicateCouncils {
             }
         }
         return Outcome(keep: keep, diagnostics: diagnostics, notUsed: notUsed)
+    }
+
+    /// Whether some council has rows from more than one source (what makes `check` look further).
+    static func hasCouncilInTwoSources(_ table: ResponseTable) -> Bool {
+        var firstSource = [Int32](repeating: -1, count: table.councils.count)
+        for row in 0..<table.count {
+            let c = Int(table.council[row])
+            let s = table.source[row]
+            if firstSource[c] < 0 { firstSource[c] = s } else if firstSource[c] != s { return true }
+        }
+        return false
     }
 
     static func describe(_ file: SourceFile) -> String { file.path + (file.sheet.map { " [\($0)]" } ?? "") }

@@ -4,6 +4,12 @@
 /// reason, never read as zero or dropped silently.
 public enum PopulationNumber {
     public static func parse(_ raw: String) -> Result<Double, Refusal> {
+        if let whole = plainDigits(raw) { return .success(whole) }
+        return parseInGeneral(raw)
+    }
+
+    /// `parse` without the plain-digits fast path (every form; the fast path must agree with it).
+    static func parseInGeneral(_ raw: String) -> Result<Double, Refusal> {
         let text = String(raw.unicodeScalars.drop { isSpace($0) }.reversed().drop { isSpace($0) }.reversed().map(Character.init))
         guard !text.isEmpty else { return .failure(.init(reason: "the population is empty")) }
         if text.hasPrefix("-") { return .failure(.init(reason: "a population cannot be negative")) }
@@ -25,6 +31,20 @@ public enum PopulationNumber {
         let digits = groups.joined() + (parts.first.map { "." + $0 } ?? "")
         guard let value = Double(digits), value.isFinite else { return .failure(.init(reason: "not a number")) }
         return .success(value)
+    }
+
+    /// The common case: 1 to 15 ASCII digits and nothing else, read as the general path would
+    /// (a whole number below 2^53 is exact both ways); nil for anything else.
+    static func plainDigits(_ raw: String) -> Double? {
+        var value = 0
+        var count = 0
+        for byte in raw.utf8 {
+            let digit = byte &- 48
+            guard digit < 10, count < 15 else { return nil }
+            value = value &* 10 &+ Int(digit)
+            count += 1
+        }
+        return count > 0 ? Double(value) : nil
     }
 
     public struct Refusal: Error, Sendable, Equatable {

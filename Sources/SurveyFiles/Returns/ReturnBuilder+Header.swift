@@ -66,6 +66,7 @@ extension ReturnBuilder {
         storage = RowStorage(rules: validator.rules, columnField: result.columnField,
                              numberFields: table.numberFieldIndices, textFields: table.textFieldIndices)
         buffers = storage.buffers
+        fillOutcomes()
         rowTexts = Array(repeating: "", count: buffers.textCount)
         // A repeated header row (a malformed workbook) starts a new table: rows pending for the old one go with it.
         pendingRows = 0

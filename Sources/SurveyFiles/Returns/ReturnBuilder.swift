@@ -99,6 +99,23 @@ struct ReturnBuilder: CellSink {
         guard column < b.columnCount else { return }
         let index = b.columnField[column]
         guard index >= 0 else { return }
+        // The common cell: a small whole number in a coded field, decided by one table entry.
+        if !isFormula, let v = ValueParser.smallCode(bytes) {
+            let o = b.outcome[index &<< 8 | v]
+            if o & RowBuffers.Outcome.none == 0 {
+                anyCell = true
+                hasInput = true
+                b.values[index] = v
+                b.state[index] = (b.state[index] & RowBuffers.State.bad) | (o & 0x0F)
+                b.rowCodes(pendingRows)[index] = o & RowBuffers.Outcome.stored != 0 ? ResponseTable.Code(truncatingIfNeeded: v) : ResponseTable.missing
+                if o & (RowBuffers.Outcome.question | RowBuffers.State.invalid | RowBuffers.State.pending) != 0 {
+                    if o & RowBuffers.Outcome.question != 0 { flags.anyQuestion = true }
+                    if o & RowBuffers.State.invalid != 0 { flags.anyInvalid = true }
+                    if o & RowBuffers.State.pending != 0 { flags.anyPending = true }
+                }
+                return
+            }
+        }
         // The rule by pointer: its fields are read where used, never copied.
         let rule = UnsafePointer(b.rules + index)
         // Template formula columns (primary key, population in stratum) are the workbook's own work.
@@ -163,6 +180,33 @@ struct ReturnBuilder: CellSink {
             b.state[index] = kept | State.present | State.invalid
             codes[index] = ResponseTable.missing
             flags.anyInvalid = true
+        }
+    }
+
+    /// Fills `buffers.outcome`: for every coded field and value 0…254, what `setCode` does with
+    /// it (the same checks, made once).
+    func fillOutcomes() {
+        typealias State = RowBuffers.State
+        typealias Outcome = RowBuffers.Outcome
+        let b = buffers
+        for index in 0..<b.fieldCount where b.rules[index].isCoded {
+            let rule = b.rules[index]
+            for v in 0...ResponseTable.maxCode {
+                var o: UInt8
+                if isMissingCode(v) {
+                    o = 0
+                } else {
+                    if rule.easyCount >= 0 {
+                        o = State.present | State.pending | Outcome.stored
+                    } else if FieldRules.accepts(rule, v, easyRead: false, table: b.validTable) {
+                        o = State.present | Outcome.stored
+                    } else {
+                        o = State.present | State.invalid
+                    }
+                    if rule.isQuestion { o |= Outcome.question }
+                }
+                b.outcome[index << 8 | v] = o
+            }
         }
     }
 

@@ -19,6 +19,16 @@ struct RowBuffers {
         static let pending: UInt8 = 8
     }
 
+    /// Bits of an `outcome` entry: the cell's new `State` bits (low four), and
+    enum Outcome {
+        /// the field is a question (the row has an answer),
+        static let question: UInt8 = 0x10
+        /// the code is stored as is (else `ResponseTable.missing`),
+        static let stored: UInt8 = 0x20
+        /// no entry: the general path decides (not a coded field).
+        static let none: UInt8 = 0x80
+    }
+
     /// Rows per block: each column of the table grows once per block.
     static let blockCapacity = 512
 
@@ -38,6 +48,9 @@ struct RowBuffers {
     /// The block: codes row-major (`fieldCount` per row), numbers (`numberCount` per row), and per row
     /// the council index and the source row number.
     let codes: UnsafeMutablePointer<ResponseTable.Code>
+    /// What a whole value 0…254 written in a coded field's cell does, decided once per field and
+    /// value (`ReturnBuilder.setCode`'s checks): entry `field << 8 | value`, `Outcome` bits.
+    let outcome: UnsafeMutablePointer<UInt8>
     let numbers: UnsafeMutablePointer<Double>
     let councils: UnsafeMutablePointer<Int32>
     let sourceRows: UnsafeMutablePointer<Int32>
@@ -94,7 +107,8 @@ final class RowStorage {
         buffers = RowBuffers(fieldCount: fieldCount, columnCount: columnField.count, columnField: columns, rules: ruleStore,
                              validTable: validTable, values: allocate(fieldCount, 0), state: allocate(fieldCount, 0),
                              numberSlot: numberSlot, numberCount: numberFields.count, textSlot: textSlot, textCount: textFields.count,
-                             codes: allocate(block * fieldCount, ResponseTable.missing), numbers: allocate(block * numberFields.count, Double.nan),
+                             codes: allocate(block * fieldCount, ResponseTable.missing),
+                             outcome: allocate(fieldCount << 8, RowBuffers.Outcome.none), numbers: allocate(block * numberFields.count, Double.nan),
                              councils: allocate(block, 0), sourceRows: allocate(block, 0))
     }
 
@@ -108,6 +122,7 @@ final class RowStorage {
         b.numberSlot.deallocate()
         b.textSlot.deallocate()
         b.codes.deallocate()
+        b.outcome.deallocate()
         b.numbers.deallocate()
         b.councils.deallocate()
         b.sourceRows.deallocate()

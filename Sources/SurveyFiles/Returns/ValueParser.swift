@@ -1,3 +1,4 @@
+import SurveyModel
 /// Parses a cell's bytes as a number without building a string.
 enum ParsedValue: Equatable {
     case blank
@@ -35,6 +36,28 @@ enum ValueParser {
             i += 1
         }
         return negative ? -value : value
+    }
+
+    /// One to three digits and nothing else, of value at most `ResponseTable.maxCode` (254): what
+    /// `shortWhole` gives for them; nil for anything else.
+    @inline(__always)
+    static func smallCode(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let n = bytes.count
+        guard n > 0, n <= 3 else { return nil }
+        var value = Int(bytes[0] &- 48)
+        guard value < 10 else { return nil }
+        if n > 1 {
+            let d1 = bytes[1] &- 48
+            guard d1 < 10 else { return nil }
+            value = value &* 10 &+ Int(d1)
+            if n > 2 {
+                let d2 = bytes[2] &- 48
+                guard d2 < 10 else { return nil }
+                value = value &* 10 &+ Int(d2)
+                guard value <= ResponseTable.maxCode else { return nil }
+            }
+        }
+        return value
     }
 
     static func parseInGeneral(_ bytes: UnsafeRawBufferPointer) -> ParsedValue {
