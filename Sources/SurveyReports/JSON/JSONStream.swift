@@ -58,9 +58,26 @@ struct JSONStream {
         bytes.append(UInt8(ascii: " "))
     }
 
+    /// The next key of the open object, given as a literal that needs no escaping (letters, digits,
+    /// no quote, backslash or control character): its bytes are copied as they are.
+    mutating func key(plain k: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        JSONValue.append(k, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+    }
+
     mutating func string(_ s: String) {
         beforeValue()
         JSONValue.escape(s, into: &bytes)
+    }
+
+    /// A string, or null when it is nil (as `JSONValue.text`).
+    mutating func text(_ s: String?) {
+        beforeValue()
+        if let s { JSONValue.escape(s, into: &bytes) } else { JSONValue.append("null", to: &bytes) }
     }
 
     mutating func int(_ i: Int) {

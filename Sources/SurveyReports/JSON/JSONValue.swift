@@ -63,9 +63,18 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// A line break and two spaces per level.
     @inline(__always)
     static func newline(_ indent: Int, into out: inout [UInt8]) {
-        out.append(10)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        let n = 2 * indent + 1
+        if n <= lineBreakAndSpaces.count {
+            // One copy from a ready-made run (appending a repeated element went byte by byte).
+            lineBreakAndSpaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+        } else {
+            out.append(10)
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        }
     }
+
+    /// A line break followed by enough spaces for 63 levels of indentation.
+    private static let lineBreakAndSpaces: [UInt8] = [10] + [UInt8](repeating: UInt8(ascii: " "), count: 126)
 
     @inline(__always)
     static func append(_ s: StaticString, to out: inout [UInt8]) {
