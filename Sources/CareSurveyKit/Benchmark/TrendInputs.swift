@@ -48,12 +48,18 @@ extension Toolkit {
         let kinds = paths.map { ($0, Self.sniffTrendInput($0)) }
         let ascofPaths = kinds.filter { $0.1 == .ascof }.map(\.0)
         let read = AscofDataFile(catalogue: catalogue, councils: councils).readEach(paths: ascofPaths, year: year)
-        for (path, result) in zip(ascofPaths, read) {
+        // Each file's figures made into observations in parallel (independent of one another), then
+        // added in the files' order: the same observations, in the same order, as adding them one by one.
+        let placed = ParallelResults<TrendInputs.PlacedFigures?>(count: read.count)
+        DispatchQueue.concurrentPerform(iterations: read.count) { i in
+            placed.set(i, (try? read[i].get()).map { TrendInputs.observations(of: $0, catalogue: catalogue) })
+        }
+        for (i, (path, result)) in zip(ascofPaths, read).enumerated() {
             let figures: PublishedFigures
             do { figures = try result.get() } catch {
                 throw .invalidInput(error.description)
             }
-            inputs.add(figures)
+            inputs.add(figures, placed: placed.take(i)!)
             inputs.paths.append(path)
         }
         for (path, kind) in kinds where kind != .ascof {
@@ -98,7 +104,20 @@ extension Toolkit {
 extension TrendInputs {
     /// Published figures: councils, regions and England as published (council types are not series).
     mutating func add(_ published: PublishedFigures) {
+        add(published, placed: Self.observations(of: published, catalogue: catalogue))
+    }
+
+    /// Published figures with their observations (`observations(of:catalogue:)`).
+    mutating func add(_ published: PublishedFigures, placed: PlacedFigures) {
         diagnostics += published.diagnostics
+        observations += placed.observations
+        if placed.councilTypes > 0 { notes.append("\(placed.councilTypes) council-type rows of the published files are not shown as series") }
+    }
+
+    /// The observations of published figures, and how many council-type figures were left out.
+    static func observations(of published: PublishedFigures, catalogue: MeasureCatalogue) -> PlacedFigures {
+        var observations: [TrendObservation] = []
+        observations.reserveCapacity(published.figures.count)
         var councilTypes = 0
         var measures: [String: AscofMeasure?] = [:]  // a catalogue scan once per measure, not per figure
         for f in published.figures {
@@ -116,7 +135,13 @@ extension TrendInputs {
             observations.append(TrendObservation(code: f.measure, scheme: .stable, level: level, area: level == .england ? nil : f.area,
                                                  name: f.areaName, breakdown: f.breakdown, point: point))
         }
-        if councilTypes > 0 { notes.append("\(councilTypes) council-type rows of the published files are not shown as series") }
+        return PlacedFigures(observations: observations, councilTypes: councilTypes)
+    }
+
+    /// Published figures as observations, and how many council-type figures were left out.
+    struct PlacedFigures: Sendable {
+        var observations: [TrendObservation]
+        var councilTypes: Int
     }
 
     /// CareSurvey's own figures: councils, England (all councils loaded) and domains as breakdowns.

@@ -2,10 +2,20 @@ import SurveyModel
 import SurveyEstimation
 
 /// Changes between consecutive years of many series at once. Each consecutive pair of valued points
-/// is tested by `ChangeTest.compare` (the z test of `statistics.md` §5, unchanged), all pairs of one
-/// run together, so its Holm and Benjamini–Hochberg adjustment spans every measure × council × pair
-/// compared in that run, as `compare` does. A pair across a break, or with a year excluded as a
-/// single-year break, is tested and flagged `comparable: false`.
+/// is tested by the z test of `statistics.md` §5, exactly as `ChangeTest.compare` does it (the same
+/// formulas in the same order, `CriticalValue.twoSidedP`, `MultipleTesting`; the tests check the two
+/// agree), all pairs of one run together, so its Holm and Benjamini–Hochberg adjustment spans every
+/// measure × council × pair compared in that run, as `compare` does:
+///
+///     Δ = θ̂_later − θ̂_earlier,   SE_Δ = √(SE_earlier² + SE_later²),   z = Δ / SE_Δ,   p = 2·Φ(−|z|)
+///
+/// A pair with fewer respondents than `suppressBelow` on either side is suppressed (never flagged).
+/// The adjustment's family is the pairs neither suppressed nor across a break; the others keep
+/// `pHolm = pBH = 1`, are never significant and get no direction. A pair across a break, or with a
+/// year excluded as a single-year break, is tested and flagged `comparable: false`.
+///
+/// (The pairs are tested here by index rather than through `ChangeTest.compare`, whose matching of
+/// the two sides by measure and group needed a text key per pair and a dictionary of them.)
 public enum DirectionOfTravel {
     /// One series as the test needs it.
     public struct Input: Sendable {
@@ -21,53 +31,57 @@ public enum DirectionOfTravel {
 
     /// The changes of every series, in the order given (one list per series, oldest pair first).
     public static func changes(_ series: [Input], options: ChangeTest.Options) -> [[YearChange]] {
-        var before: [ComparisonInput] = []
-        var after: [ComparisonInput] = []
-        var polarity: [Measure.Polarity] = []
-        var comparable: [Bool] = []
-        var slots: [[YearChange?]] = []
-        var where_: [(series: Int, pair: Int)] = []
+        var out: [[YearChange]] = []
+        out.reserveCapacity(series.count)
+        // Where each tested pair is, with its polarity.
+        var tested: [(series: Int, pair: Int, higherIsBetter: Bool)] = []
         for (s, input) in series.enumerated() {
             let valued = input.points.filter { $0.estimate?.isFinite == true }
-            var row: [YearChange?] = []
+            var row: [YearChange] = []
+            row.reserveCapacity(max(0, valued.count - 1))
             for i in valued.indices.dropFirst() {
                 let a = valued[i - 1], b = valued[i]
                 let isComparable = !input.breaks.contains { $0.separates(a.year, b.year) } && a.excluded == nil && b.excluded == nil
+                let difference = b.estimate! - a.estimate!
                 guard let seA = a.testStandardError, let seB = b.testStandardError else {
-                    row.append(YearChange(from: a.year, to: b.year, difference: b.estimate! - a.estimate!, standardError: nil,
+                    row.append(YearChange(from: a.year, to: b.year, difference: difference, standardError: nil,
                                           pValue: nil, pHolm: nil, pBH: nil, significant: false, direction: .notCompared,
                                           comparable: isComparable, suppressed: false))
                     continue
                 }
-                // A unique key per pair: ChangeTest matches the two sides by measure and group.
-                let key = String(before.count)
-                before.append(ComparisonInput(measure: key, group: .england, estimate: a.estimate!, standardError: seA,
-                                              surveyYear: a.year, respondents: a.respondents))
-                after.append(ComparisonInput(measure: key, group: .england, estimate: b.estimate!, standardError: seB,
-                                             surveyYear: b.year, respondents: b.respondents))
-                polarity.append(input.polarity)
-                comparable.append(isComparable)
-                where_.append((s, row.count))
-                row.append(nil)
+                let se = (seA * seA + seB * seB).squareRoot()
+                let z = se > 0 ? difference / se : (difference == 0 ? 0 : (difference > 0 ? .infinity : -.infinity))
+                let small = options.suppressBelow > 0
+                    && ((a.respondents ?? Int.max) < options.suppressBelow || (b.respondents ?? Int.max) < options.suppressBelow)
+                tested.append((s, row.count, input.polarity == .higherIsBetter))
+                row.append(YearChange(from: a.year, to: b.year, difference: difference, standardError: se,
+                                      pValue: CriticalValue.twoSidedP(z: z), pHolm: 1, pBH: 1, significant: false,
+                                      direction: .noSignificantChange, comparable: isComparable, suppressed: small))
             }
-            slots.append(row)
+            out.append(row)
         }
-        let tested = ChangeTest.compare(before: before, after: after, options: options,
-                                        polarity: { polarity[Int($0)!] }, comparable: { key, _, _ in comparable[Int(key)!] })
-        for c in tested {
-            let index = Int(c.measure)!
-            let direction: YearChange.Direction
-            switch c.direction {
-            case .improved: direction = .improved
-            case .declined: direction = .declined
-            case .noSignificantChange: direction = .noSignificantChange
+        // The family, in the order of the pairs (as `ChangeTest.compare` orders it).
+        let family = tested.filter { !out[$0.series][$0.pair].suppressed && out[$0.series][$0.pair].comparable }
+        let p = family.map { out[$0.series][$0.pair].pValue! }
+        let holm = MultipleTesting.holm(p)
+        let bh = MultipleTesting.benjaminiHochberg(p)
+        for (k, at) in family.enumerated() {
+            let driving: Double
+            switch options.adjust {
+            case .none: driving = p[k]
+            case .holm: driving = holm[k]
+            case .bh: driving = bh[k]
             }
-            let (s, p) = where_[index]
-            slots[s][p] = YearChange(from: c.before.surveyYear ?? "", to: c.after.surveyYear ?? "", difference: c.difference,
-                                     standardError: c.standardError, pValue: c.pValue, pHolm: c.pHolm, pBH: c.pBH,
-                                     significant: c.significant, direction: direction, comparable: c.comparable,
-                                     suppressed: c.suppressed)
+            let significant = driving < options.alpha
+            let difference = out[at.series][at.pair].difference
+            out[at.series][at.pair].pHolm = holm[k]
+            out[at.series][at.pair].pBH = bh[k]
+            out[at.series][at.pair].significant = significant
+            if significant {
+                let better = at.higherIsBetter ? difference > 0 : difference < 0
+                out[at.series][at.pair].direction = better ? .improved : .declined
+            }
         }
-        return slots.map { $0.compactMap { $0 } }
+        return out
     }
 }

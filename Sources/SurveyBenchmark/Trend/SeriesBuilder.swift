@@ -17,22 +17,30 @@ public enum SeriesBuilder {
         // copied every series' points for each observation).
         var groups: [TrendSeries.Key: Int] = [:]
         var built: [TrendSeries] = []
-        var cache: [String: AscofMeasure?] = [:]
+        // The measure and the year's code, by scheme × code × year: looked up once each, and the
+        // last one kept at hand (a published file's observations come measure by measure).
+        var cache: [Lookup: (measure: AscofMeasure, yearCode: String)?] = [:]
+        var last: (lookup: Lookup, resolved: (measure: AscofMeasure, yearCode: String)?)?
         for o in observations {
-            let lookup = "\(o.scheme == .stable ? "s" : "f")|\(o.code)|\(o.point.year)"
-            let resolved: AscofMeasure?
-            if let hit = cache[lookup] {
+            let lookup = Lookup(stable: o.scheme == .stable, code: o.code, year: o.point.year)
+            let resolved: (measure: AscofMeasure, yearCode: String)?
+            if let last, last.lookup == lookup {
+                resolved = last.resolved
+            } else if let hit = cache[lookup] {
                 resolved = hit
+                last = (lookup, hit)
             } else {
-                resolved = o.scheme == .stable ? catalogue.measure(id: o.code) : catalogue.measure(code: o.code, year: o.point.year)
-                cache[lookup] = resolved
+                let m = lookup.stable ? catalogue.measure(id: o.code) : catalogue.measure(code: o.code, year: o.point.year)
+                // The code in the year's numbering (CareSurvey's results carry the stable id).
+                resolved = m.map { ($0, lookup.stable ? (catalogue.code(of: $0, in: o.point.year) ?? o.code) : o.code) }
+                cache[lookup] = .some(resolved)
+                last = (lookup, resolved)
             }
-            guard let measure = resolved else {
+            guard let resolved else {
                 unknown["\(o.code) in \(o.point.year)\(o.point.source.map { " (\($0))" } ?? "")", default: 0] += 1
                 continue
             }
-            // The code in the year's numbering (CareSurvey's results carry the stable id).
-            let yearCode = o.scheme == .stable ? (catalogue.code(of: measure, in: o.point.year) ?? o.code) : o.code
+            let (measure, yearCode) = resolved
             let key = TrendSeries.Key(measure: measure.id, level: o.level, area: o.area ?? "", breakdown: o.breakdown)
             let at: Int
             if let i = groups[key] {
@@ -69,6 +77,13 @@ public enum SeriesBuilder {
             return s
         }
         return (series, diagnostics)
+    }
+
+    /// What resolves an observation's code: its scheme, the code and the year.
+    struct Lookup: Hashable {
+        var stable: Bool
+        var code: String
+        var year: String
     }
 
     /// Series breaks between points, and single-year breaks as excluded points.

@@ -1,3 +1,4 @@
+import Foundation
 import SurveyModel
 import SurveyEstimation
 
@@ -23,12 +24,26 @@ public enum TrendAnalysis {
         public init() {}
     }
 
+    /// A series' own tests (all but the pairs').
+    struct Tested: Sendable {
+        var recentTrend: RecentTrend
+        var redRed: Bool
+        var england: Double?
+        var target: TargetStatus?
+    }
+
+    /// The pairs' tests (one family, `DirectionOfTravel`) run alongside the per-series tests, which
+    /// are independent of one another and run in parallel parts; the results are those of doing it
+    /// all in order.
     public static func analyse(_ series: [TrendSeries], options: Options) -> [SeriesTrend] {
         let inputs = series.map { DirectionOfTravel.Input(points: $0.points, breaks: $0.breaks, polarity: $0.measure.polarity) }
-        let changes = DirectionOfTravel.changes(inputs, options: options.change)
+        let changeOptions = options.change
+        let pending = ParallelMap.Slots<[[YearChange]]>(count: 1)
+        let changesDone = DispatchGroup()
+        DispatchQueue.global().async(group: changesDone) { pending.set(0, DirectionOfTravel.changes(inputs, options: changeOptions)) }
         var england: [String: TrendSeries] = [:]
         for s in series where s.level == .england { england["\(s.measure.id)|\(s.breakdown)"] = s }
-        return series.indices.map { i in
+        let tested = ParallelMap.map(count: series.count, parts: 16) { [england] i in
             let s = series[i]
             let polarity = s.measure.polarity
             let counts = s.measure.source == .other && s.measure.unit == .percent
@@ -45,7 +60,13 @@ public enum TrendAnalysis {
                 let interval = latest.interval95
                 status = TargetStatus.evaluate(estimate: value, lower: interval?.lower, upper: interval?.upper, target: target, polarity: polarity)
             }
-            return SeriesTrend(series: s, changes: changes[i], recentTrend: trend, redRed: redRed, england: englandValue, target: status)
+            return Tested(recentTrend: trend, redRed: redRed, england: englandValue, target: status)
+        }
+        changesDone.wait()
+        let changes = pending.take(0)
+        return series.indices.map { i in
+            let t = tested[i]
+            return SeriesTrend(series: series[i], changes: changes[i], recentTrend: t.recentTrend, redRed: t.redRed, england: t.england, target: t.target)
         }
     }
 }

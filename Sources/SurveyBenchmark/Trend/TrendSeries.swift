@@ -45,10 +45,18 @@ public struct TrendSeries: Sendable, Hashable {
     /// `5A1 (was 1I1)` when the series joined codes, else the code; spelled as the catalogue spells them.
     public var displayCode: String {
         var distinct: [String] = []
+        // Consecutive years nearly always share a code: its spelling is looked up once per run of it.
+        var previous: (raw: String, spelled: String)?
         for p in points {
             guard let raw = codes[p.year] else { continue }
-            let key = AscofMeasure.normalise(raw)
-            let spelled = measure.codes.values.first { AscofMeasure.normalise($0) == key } ?? raw
+            let spelled: String
+            if let previous, previous.raw == raw {
+                spelled = previous.spelled
+            } else {
+                let key = AscofMeasure.normalise(raw)
+                spelled = measure.codes.values.first { AscofMeasure.normalise($0) == key } ?? raw
+                previous = (raw, spelled)
+            }
             if !distinct.contains(spelled) { distinct.append(spelled) }
         }
         guard let current = distinct.last else { return measure.id }

@@ -17,13 +17,21 @@ struct FigureBuilder {
     private var unknownCouncils = Set<String>()
     // Memos by interned cell id (CellInterner): a national file repeats the same few codes, levels,
     // measure types and councils on every row, so each is resolved once per file, and a figure is
-    // found by small integers instead of hashing four strings per row.
-    private var levels: [Int32: GeographyLevel?] = [:]
-    private var measures: [MeasureKey: (measure: AscofMeasure, id: Int32)?] = [:]
-    private var kinds: [Int32: String] = [:]
-    private var breakdowns: [Int32: (text: String, id: Int32)] = [:]
+    // found by small integers instead of hashing four strings per row. Cell ids are dense
+    // (0 ..< cellCount), so the memos of single cells are arrays indexed by id (nil: not yet seen).
+    private var levels: [GeographyLevel??]
+    private var kinds: [String?]
+    private var breakdowns: [(text: String, id: Int32)?]
+    private var values: [PublishedValue??]
+    /// The measure of a code × year (an index into `resolved`, −1 when the catalogue has none).
+    private var measures: [MeasureKey: Int] = [:]
+    private var resolved: [(measure: AscofMeasure, id: Int32)] = []
     private var areas: [AreaKey: (code: String, name: String, id: Int32)] = [:]
-    private var values: [Int32: PublishedValue?] = [:]
+    // The last row's measure, area and figure: a file lists its rows measure by measure, area by
+    // area, the measure types of one figure together, so most rows need no hashing at all.
+    private var lastMeasure: (key: MeasureKey, at: Int)?
+    private var lastArea: (key: AreaKey, area: (code: String, name: String, id: Int32))?
+    private var lastFigure: (key: Key, at: Int)?
     /// Canonical texts (measure ids, years, breakdowns, area codes) → the ids in `Key`.
     private var names: [String: Int32] = [:]
 
@@ -39,11 +47,16 @@ struct FigureBuilder {
         }
     }
 
-    init(path: String, catalogue: MeasureCatalogue, councils: Councils) {
+    /// `cellCount`: how many distinct cells the file's interner holds (ids are below it).
+    init(path: String, catalogue: MeasureCatalogue, councils: Councils, cellCount: Int) {
         self.path = path
         self.catalogue = catalogue
         self.councils = councils
         summary = PublishedFileSummary(path: path, format: "ascof-csv")
+        levels = Array(repeating: nil, count: cellCount)
+        kinds = Array(repeating: nil, count: cellCount)
+        breakdowns = Array(repeating: nil, count: cellCount)
+        values = Array(repeating: nil, count: cellCount)
     }
 
     mutating func skip(_ row: Int, column: String?, value: String?, rule: String, _ message: String,
@@ -75,7 +88,7 @@ struct FigureBuilder {
     mutating func add(row: Int, year: String, cells: Cells, texts: [String]) {
         let levelText = texts[Int(cells.level)]
         let knownLevel: GeographyLevel?
-        if let memo = levels[cells.level] { knownLevel = memo } else { knownLevel = Self.level(levelText); levels[cells.level] = .some(knownLevel) }
+        if let memo = levels[Int(cells.level)] { knownLevel = memo } else { knownLevel = Self.level(levelText); levels[Int(cells.level)] = .some(knownLevel) }
         guard let level = knownLevel else {
             return skip(row, column: "Geographical level", value: levelText, rule: "unknown-level",
                         "\"\(levelText)\" is not a geographical level (council, region, council type, England)")
@@ -86,9 +99,12 @@ struct FigureBuilder {
         let codeID = fromGroup ? cells.group : cells.code
         let code = texts[Int(codeID)]
         let measureKey = MeasureKey(code: codeID, year: yearID, fromGroup: fromGroup)
-        let found: (measure: AscofMeasure, id: Int32)?
-        if let memo = measures[measureKey] {
-            found = memo
+        let foundAt: Int
+        if let last = lastMeasure, last.key == measureKey {
+            foundAt = last.at
+        } else if let memo = measures[measureKey] {
+            foundAt = memo
+            lastMeasure = (measureKey, memo)
         } else {
             var m = catalogue.measure(code: code, year: year)
             if m == nil, !fromGroup {
@@ -97,50 +113,62 @@ struct FigureBuilder {
                     if let s = catalogue.measure(code: String(normal.dropLast(suffix.count)), year: year) { m = s; break }
                 }
             }
-            found = m.map { ($0, name($0.id)) }
-            measures[measureKey] = .some(found)
+            if let m {
+                foundAt = resolved.count
+                resolved.append((m, name(m.id)))
+            } else {
+                foundAt = -1
+            }
+            measures[measureKey] = foundAt
+            lastMeasure = (measureKey, foundAt)
         }
-        guard let found else {
+        guard foundAt >= 0 else {
             return skip(row, column: fromGroup ? "Measure group" : "ASCOF measure code", value: code, rule: "unknown-measure",
                         "measure \(code) is not in the ASCOF catalogue's \(catalogue.framework(for: year)?.id ?? "?") numbering (Reference/ascof-measures.json) for \(year)")
         }
-        let (measure, measureID) = found
+        // Fields of the measure, not a copy of it (an `AscofMeasure` holds many references).
+        let measureID = resolved[foundAt].id
+        let measureIsPercent = resolved[foundAt].measure.unit == .percent
         let geoCode = texts[Int(cells.geoCode)], geoName = texts[Int(cells.geoName)], ons = texts[Int(cells.ons)]
         let areaKey = AreaKey(geoCode: cells.geoCode, geoName: cells.geoName, ons: cells.ons, year: yearID, level: level)
         let area: (code: String, name: String, id: Int32)
-        if let memo = areas[areaKey] {
+        if let last = lastArea, last.key == areaKey {
+            area = last.area
+        } else if let memo = areas[areaKey] {
             area = memo
+            lastArea = (areaKey, memo)
         } else {
-            guard let resolved = resolveArea(row: row, level: level, geoCode: geoCode, geoName: geoName, ons: ons, year: year) else { return }
-            area = (resolved.code, resolved.name, name(resolved.code))
+            guard let found = resolveArea(row: row, level: level, geoCode: geoCode, geoName: geoName, ons: ons, year: year) else { return }
+            area = (found.code, found.name, name(found.code))
             areas[areaKey] = area  // only found areas: a row not used always gets its own diagnostic
+            lastArea = (areaKey, area)
         }
         let type = texts[Int(cells.type)]
         let kind: String
-        if let memo = kinds[cells.type] { kind = memo } else { kind = type.lowercased().filter { $0.isLetter }; kinds[cells.type] = kind }
+        if let memo = kinds[Int(cells.type)] { kind = memo } else { kind = type.lowercased().filter { $0.isLetter }; kinds[Int(cells.type)] = kind }
         let parsed: PublishedValue
-        if let memo = values[cells.value] {
+        if let memo = values[Int(cells.value)] {
             parsed = memo!
         } else {
             let text = texts[Int(cells.value)]
             parsed = text.isEmpty ? PublishedValue.missing(.blank) : PublishedValue.parse(text)!
-            values[cells.value] = .some(parsed)
+            values[Int(cells.value)] = .some(parsed)
         }
         if parsed.marker == .unrecognised {
             let value = texts[Int(cells.value)]
             return skip(row, column: "Measure value", value: value, rule: "not-a-number",
                         "\"\(value)\" is neither a number nor a marker ([c], [x], [z], [w])")
         }
-        let scale = measure.unit == .percent ? 0.01 : 1
+        let scale = measureIsPercent ? 0.01 : 1
         let scaled: PublishedValue = parsed.number.map { .number($0 * scale) } ?? parsed
         let breakdown: (text: String, id: Int32)
-        if let memo = breakdowns[cells.breakdown] {
+        if let memo = breakdowns[Int(cells.breakdown)] {
             breakdown = memo
         } else {
             let raw = texts[Int(cells.breakdown)]
             let text = raw.isEmpty || ["all", "total", "persons"].contains(raw.lowercased()) ? "Total" : raw
             breakdown = (text, name(text))
-            breakdowns[cells.breakdown] = breakdown
+            breakdowns[Int(cells.breakdown)] = breakdown
         }
         let key = Key(measure: measureID, year: yearID, breakdown: breakdown.id, area: area.id, level: level)
         let slot: WritableKeyPath<PublishedFigure, PublishedValue?>
@@ -156,16 +184,18 @@ struct FigureBuilder {
                         "\"\(type)\" is not a measure type (Outcome, Numerator, Denominator, Base, Margin Of Error)")
         }
         let at: Int
-        if let existing = index[key] {
+        if let existing = lastFigure?.key == key ? lastFigure?.at : index[key] {
             at = existing
+            lastFigure = (key, at)
             if figures[at][keyPath: slot] != nil {
                 return skip(row, column: "Measure type", value: type, rule: "duplicate-row",
-                            "a second \(type) for \(measure.id) \(breakdown.text) \(area.name) \(year)")
+                            "a second \(type) for \(resolved[foundAt].measure.id) \(breakdown.text) \(area.name) \(year)")
             }
         } else {
             at = figures.count
             index[key] = at
-            figures.append(PublishedFigure(measure: measure.id, code: code, year: year, breakdown: breakdown.text,
+            lastFigure = (key, at)
+            figures.append(PublishedFigure(measure: resolved[foundAt].measure.id, code: code, year: year, breakdown: breakdown.text,
                                            level: level, area: area.code, areaName: area.name,
                                            ons: ons.isEmpty ? nil : ons, origin: ""))
             originRows.append(row)

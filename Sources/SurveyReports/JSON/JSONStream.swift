@@ -10,8 +10,14 @@ import SurveyFiles
 
 struct JSONStream {
     private(set) var bytes: [UInt8] = []
-    /// One entry per open container: is it an array, and how many members it has so far.
-    private var open: [(isArray: Bool, count: Int)] = []
+    /// How many containers are open.
+    private var depth = 0
+    /// The innermost open container (when `depth > 0`): is it an array, how many members it has so
+    /// far. Kept apart from the outer ones, which every value would otherwise look up.
+    private var topIsArray = false
+    private var topCount = 0
+    /// The containers open around the innermost one, outermost first.
+    private var outer: [(isArray: Bool, count: Int)] = []
 
     init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
@@ -19,13 +25,16 @@ struct JSONStream {
     /// `members` members: written separately (in parallel), then added with `appendMembers`.
     init(membersAtDepth depth: Int, after members: Int, capacity: Int) {
         bytes.reserveCapacity(capacity)
-        open = Array(repeating: (false, 0), count: depth - 1) + [(true, members)]
+        outer = Array(repeating: (false, 0), count: depth - 1)
+        self.depth = depth
+        topIsArray = true
+        topCount = members
     }
 
     /// The members written by a `JSONStream(membersAtDepth:after:)` for this stream's open array.
     mutating func appendMembers(_ part: JSONStream) {
         bytes.append(contentsOf: part.bytes)
-        open[open.count - 1].count += part.open[part.open.count - 1].count
+        topCount += part.topCount
     }
 
     /// The document, ending in a line break.
@@ -37,7 +46,7 @@ struct JSONStream {
     mutating func beginObject() {
         beforeValue()
         bytes.append(UInt8(ascii: "{"))
-        open.append((false, 0))
+        push(isArray: false)
     }
 
     mutating func endObject() { close(UInt8(ascii: "}")) }
@@ -45,7 +54,7 @@ struct JSONStream {
     mutating func beginArray() {
         beforeValue()
         bytes.append(UInt8(ascii: "["))
-        open.append((true, 0))
+        push(isArray: true)
     }
 
     mutating func endArray() { close(UInt8(ascii: "]")) }
@@ -58,9 +67,26 @@ struct JSONStream {
         bytes.append(UInt8(ascii: " "))
     }
 
+    /// The next key of the open object, given as a literal that needs no escaping (letters, digits,
+    /// no quote, backslash or control character): its bytes are copied as they are.
+    mutating func key(plain k: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        JSONValue.append(k, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+    }
+
     mutating func string(_ s: String) {
         beforeValue()
         JSONValue.escape(s, into: &bytes)
+    }
+
+    /// A string, or null when it is nil (as `JSONValue.text`).
+    mutating func text(_ s: String?) {
+        beforeValue()
+        if let s { JSONValue.escape(s, into: &bytes) } else { JSONValue.append("null", to: &bytes) }
     }
 
     mutating func int(_ i: Int) {
@@ -71,7 +97,7 @@ struct JSONStream {
     /// A number, or null when it is missing or not finite (as `JSONValue.number`).
     mutating func number(_ d: Double?) {
         beforeValue()
-        if let d, d.isFinite { JSONValue.append(JSONValue.format(d), to: &bytes) } else { JSONValue.append("null", to: &bytes) }
+        if let d, d.isFinite { JSONValue.append(number: d, to: &bytes) } else { JSONValue.append("null", to: &bytes) }
     }
 
     mutating func bool(_ b: Bool) {
@@ -87,7 +113,7 @@ struct JSONStream {
     /// A ready-made value (a small object), at the current depth.
     mutating func value(_ v: JSONValue) {
         beforeValue()
-        v.write(into: &bytes, indent: open.count, pretty: true)
+        v.write(into: &bytes, indent: depth, pretty: true)
     }
 
     /// An array of strings (`[]` when empty).
@@ -99,19 +125,27 @@ struct JSONStream {
 
     /// Inside an array a value starts a new member; after a key it does not.
     private mutating func beforeValue() {
-        if let last = open.last, last.isArray { separate() }
+        if depth > 0, topIsArray { separate() }
     }
 
     private mutating func separate() {
-        let n = open.count
-        if open[n - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
-        open[n - 1].count += 1
-        JSONValue.newline(n, into: &bytes)
+        if topCount > 0 { bytes.append(UInt8(ascii: ",")) }
+        topCount += 1
+        JSONValue.newline(depth, into: &bytes)
+    }
+
+    private mutating func push(isArray: Bool) {
+        if depth > 0 { outer.append((topIsArray, topCount)) }
+        depth += 1
+        topIsArray = isArray
+        topCount = 0
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let last = open.removeLast()
-        if last.count > 0 { JSONValue.newline(open.count, into: &bytes) }
+        let count = topCount
+        depth -= 1
+        if depth > 0 { (topIsArray, topCount) = outer.removeLast() }
+        if count > 0 { JSONValue.newline(depth, into: &bytes) }
         bytes.append(bracket)
     }
 }
@@ -123,7 +157,7 @@ extension JSONStream {
     mutating func parallelMembers(count: Int, parts: Int, capacityPerMember: Int,
                                   _ write: @Sendable (Range<Int>, inout JSONStream) -> Void) {
         let partCount = max(1, min(parts, count))
-        let depth = open.count
+        let depth = self.depth
         let results = ParallelResults<JSONStream>(count: partCount)
         DispatchQueue.concurrentPerform(iterations: partCount) { p in
             let range = (count * p / partCount)..<(count * (p + 1) / partCount)

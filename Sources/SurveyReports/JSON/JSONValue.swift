@@ -32,7 +32,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .bool(b): JSONValue.append(b ? "true" : "false", to: &out)
         case let .int(i): JSONValue.append(i, to: &out)
         case let .double(d):
-            if d.isFinite { JSONValue.append(JSONValue.format(d), to: &out) } else { JSONValue.append("null", to: &out) }
+            if d.isFinite { JSONValue.append(number: d, to: &out) } else { JSONValue.append("null", to: &out) }
         case let .string(s): JSONValue.escape(s, into: &out)
         case let .array(items):
             if items.isEmpty { JSONValue.append("[]", to: &out); return }
@@ -63,9 +63,18 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// A line break and two spaces per level.
     @inline(__always)
     static func newline(_ indent: Int, into out: inout [UInt8]) {
-        out.append(10)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        let n = 2 * indent + 1
+        if n <= lineBreakAndSpaces.count {
+            // One copy from a ready-made run (appending a repeated element went byte by byte).
+            lineBreakAndSpaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<n])) }
+        } else {
+            out.append(10)
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        }
     }
+
+    /// A line break followed by enough spaces for 63 levels of indentation.
+    private static let lineBreakAndSpaces: [UInt8] = [10] + [UInt8](repeating: UInt8(ascii: " "), count: 126)
 
     @inline(__always)
     static func append(_ s: StaticString, to out: inout [UInt8]) {
@@ -98,6 +107,24 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func format(_ d: Double) -> String {
         if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
         return "\(d)"
+    }
+
+    /// The bytes of `format(d)`, appended without making a `String`: Double's own `write(to:)` (what
+    /// `"\(d)"` calls) hands its shortest round-trip digits to the stream's `_writeASCII`, which here
+    /// copies them straight into `out`.
+    static func append(number d: Double, to out: inout [UInt8]) {
+        if d == 0 { append(d.sign == .minus ? "-0.0" : "0.0", to: &out); return }
+        var sink = ByteSink()
+        swap(&sink.bytes, &out)  // O(1): the sink appends to `out`'s own storage
+        d.write(to: &sink)
+        swap(&sink.bytes, &out)
+    }
+
+    /// A text output stream into a byte array.
+    struct ByteSink: TextOutputStream {
+        var bytes: [UInt8] = []
+        mutating func write(_ string: String) { JSONValue.append(string, to: &bytes) }
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
     }
 
     /// A JSON string literal: `"` `\\` and control characters escaped (`\n` `\r` `\t`, others `\u00xx`),

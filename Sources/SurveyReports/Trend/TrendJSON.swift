@@ -21,8 +21,10 @@ public enum TrendJSON {
     }
 
     /// The document as `document(…).serialized()` writes it, byte for byte, with the series (nearly
-    /// all of it: 34 MB for every council × measure × 10 years) built and written in parallel, each
-    /// at its depth in the document, and joined in order.
+    /// all of it: 34 MB for every council × measure × 10 years) written in parallel, each at its
+    /// depth in the document, and joined in order. Each series goes straight to bytes
+    /// (`write(_:into:)`), not through a `JSONValue` tree (building and freeing that tree cost more
+    /// than writing it).
     public static func render(_ trends: [SeriesTrend], context: Context) -> String {
         guard !trends.isEmpty, case let .object(pairs) = document([], context: context) else { return document(trends, context: context).serialized() }
         var w = JSONStream(capacity: 8192 * trends.count + 4096)
@@ -32,7 +34,7 @@ public enum TrendJSON {
             guard key == "series" else { w.value(value); continue }
             w.beginArray()
             w.parallelMembers(count: trends.count, parts: 64, capacityPerMember: 8192) { range, part in
-                for i in range { part.value(series(trends[i])) }
+                for i in range { write(trends[i], into: &part) }
             }
             w.endArray()
         }
