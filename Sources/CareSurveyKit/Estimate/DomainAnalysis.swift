@@ -27,8 +27,7 @@ enum DomainAnalysis {
                 let N = design.populations(populations, set: measure.populationSet)
                 for (d, group) in spec.groups.enumerated() {
                     let include = domainOfRow.map { $0 == Int32(d) }
-                    let stats = CellStats.accumulate(values: scored.values[i], cellOfRow: design.cellOfRow, cellCount: design.cells.count,
-                                                     include: include)
+                    let stats = CellStats.accumulate(values: scored.values[i], design: design, include: include)
                     let Nd = DomainEstimator.publishedPopulations(populations: N, respondentsPerCell: design.respondentsPerCell,
                                                                   domainRespondentsPerCell: perDomainCell[d])
                     for parent in groups {

@@ -16,7 +16,7 @@ public struct RespondentScores: Sendable {
         var weights: [[Double]] = []
         if let populations = prepared.populations {
             for (i, measure) in scored.measures.enumerated() {
-                let stats = CellStats.accumulate(values: scored.values[i], cellOfRow: design.cellOfRow, cellCount: design.cells.count)
+                let stats = CellStats.accumulate(values: scored.values[i], design: design)
                 let N = design.populations(populations, set: measure.populationSet)
                 weights.append((0..<t.count).map { row in
                     let h = Int(design.cellOfRow[row])

@@ -22,10 +22,17 @@ public enum TablesAnalysis {
         // The questions are independent, so they are estimated in parallel; their results, design
         // issues and errors are then taken in codebook order, as one after the other would give them.
         let specs = codebook.tables
+        // N_h of each population set the tables use, found once (not once per question).
+        var populationsOfSet: [String: [Double?]] = [:]
+        for spec in specs where populationsOfSet[spec.populationSet] == nil {
+            populationsOfSet[spec.populationSet] = design.populations(populations, set: spec.populationSet)
+        }
+        let cellPopulations = populationsOfSet
         let perQuestion = ParallelResults<Result<QuestionTables?, EstimationError>>(count: specs.count)
         DispatchQueue.concurrentPerform(iterations: specs.count) { k in
             perQuestion.set(k, Result { () throws(EstimationError) in
-                try question(specs[k], scored: scored, design: design, populations: populations, groups: groups, options: options)
+                try question(specs[k], scored: scored, design: design, populations: cellPopulations[specs[k].populationSet]!,
+                             groups: groups, options: options)
             })
         }
         for (k, spec) in specs.enumerated() {
@@ -54,14 +61,14 @@ public enum TablesAnalysis {
     }
 
     /// One question's answer tables; nil when the codebook gives it no variable with valid codes.
-    static func question(_ spec: TableSpec, scored: ScoredReturns, design: Design, populations: Populations, groups: [GroupSpec],
+    /// `N`: the cells' populations in the question's population set.
+    static func question(_ spec: TableSpec, scored: ScoredReturns, design: Design, populations N: [Double?], groups: [GroupSpec],
                          options: EstimationOptions) throws(EstimationError) -> QuestionTables? {
         let codebook = scored.table.codebook
         let codes = scored.variables.validCodes[spec.sourceVariable] ?? []
         guard let column = scored.variables[spec.sourceVariable], !codes.isEmpty else { return nil }
         var out = QuestionTables()
         let counts = answerCounts(column: column, codes: codes, design: design)
-        let N = design.populations(populations, set: spec.populationSet)
         let name = codebook.field(spec.question)?.label ?? spec.question
         let labels = codes.map { codebook.answerLabel(question: spec.question, code: $0) }
         let statsByCode = codes.indices.map { ci in
@@ -124,7 +131,7 @@ public enum TablesAnalysis {
                             v == ResponseTable.missing || !codes.contains(Int(v)) ? .nan : (Int(v) == code ? 1 : 0)
                         }
                         let include = domainOfRow.map { $0 == Int32(d) }
-                        let stats = CellStats.accumulate(values: y, cellOfRow: design.cellOfRow, cellCount: design.cells.count, include: include)
+                        let stats = CellStats.accumulate(values: y, design: design, include: include)
                         for parent in groups {
                             let estimate = try DomainAnalysis.estimate(
                                 options: options, values: y, stats: stats, splitPopulations: Nd, populations: N, design: design,
@@ -153,7 +160,8 @@ public enum TablesAnalysis {
         return results
     }
 
-    /// Valid answers per cell, and per code per cell (counted in one flat table, one pass).
+    /// Valid answers per cell, and per code per cell (counted in one flat table, one pass over
+    /// the rows in the design).
     static func answerCounts(column: [ResponseTable.Code], codes: [Int], design: Design) -> (n: [Int], byCode: [[Int]]) {
         let cellCount = design.cells.count
         var n = [Int](repeating: 0, count: cellCount)
@@ -161,16 +169,18 @@ public enum TablesAnalysis {
         let maxCode = (codes.max() ?? 0)
         var codeIndex = [Int](repeating: -1, count: maxCode + 1)
         for (i, c) in codes.enumerated() where c >= 0 { codeIndex[c] = i }
+        let count = min(column.count, design.cellOfRow.count)
         column.withUnsafeBufferPointer { column in
             design.cellOfRow.withUnsafeBufferPointer { cellOfRow in
-                codeIndex.withUnsafeBufferPointer { codeIndex in
+                design.rowsInDesign.withUnsafeBufferPointer { rows in
                     n.withUnsafeMutableBufferPointer { n in
                         flat.withUnsafeMutableBufferPointer { flat in
-                            for row in 0..<min(column.count, cellOfRow.count) {
+                            for k in 0..<rows.count {
+                                let row = Int(rows[k])
+                                guard row < count else { break }
                                 let h = Int(cellOfRow[row])
-                                guard h >= 0 else { continue }
                                 let v = Int(column[row])
-                                guard v >= 0, v <= maxCode else { continue }
+                                guard v <= maxCode else { continue }
                                 let ci = codeIndex[v]
                                 guard ci >= 0 else { continue }
                                 n[h] += 1

@@ -14,6 +14,9 @@ public struct Design: Sendable {
     }
 
     public let cellOfRow: [Int32]
+    /// The rows with a cell (`cellOfRow[row] >= 0`), in row order: estimators that skip every
+    /// other row run over these only (same rows, same order, so the same sums).
+    public let rowsInDesign: [Int32]
     public let cells: [Cell]
     /// Respondents per cell (any item).
     public let respondentsPerCell: [Int]
@@ -26,9 +29,14 @@ public struct Design: Sendable {
     /// - Parameters: per row, the council index (into `councilCodes`), the stratum (missing =
     ///   `ResponseTable.missing`) and whether the row is a respondent.
     public init(councilCodes: [String], councilOfRow: [Int32], stratumOfRow: [ResponseTable.Code], isRespondent: [Bool]) {
-        var cellIndex: [Int: Int32] = [:]
+        // The cell of each (council, stratum) pair, numbered in first-seen order, looked up in
+        // tables rather than hashed per row: a block of 256 strata per council with respondents.
+        let strata = Int(ResponseTable.Code.max) + 1
+        var blockOfCouncil = [Int32](repeating: -1, count: councilCodes.count)
+        var cellIndex: [Int32] = []
         var cells: [Cell] = []
         var cellOfRow = [Int32](repeating: -1, count: councilOfRow.count)
+        var rows: [Int32] = []
         var excluded = 0
         var perCell: [Int] = []
         for row in councilOfRow.indices where isRespondent[row] {
@@ -38,17 +46,20 @@ public struct Design: Sendable {
                 excluded += 1
                 continue
             }
-            let key = council << 16 | Int(stratum)
-            let index: Int32
-            if let existing = cellIndex[key] {
-                index = existing
-            } else {
+            if blockOfCouncil[council] < 0 {
+                blockOfCouncil[council] = Int32(cellIndex.count / strata)
+                cellIndex.append(contentsOf: repeatElement(-1, count: strata))
+            }
+            let key = Int(blockOfCouncil[council]) * strata + Int(stratum)
+            var index = cellIndex[key]
+            if index < 0 {
                 index = Int32(cells.count)
                 cellIndex[key] = index
                 cells.append(Cell(council: councilCodes[council], stratum: Int(stratum)))
                 perCell.append(0)
             }
             cellOfRow[row] = index
+            rows.append(Int32(row))
             perCell[Int(index)] += 1
         }
         var byCouncil: [String: [Int]] = [:]
@@ -58,6 +69,7 @@ public struct Design: Sendable {
             byCouncil[cell.council, default: []].append(i)
         }
         self.cellOfRow = cellOfRow
+        self.rowsInDesign = rows
         self.cells = cells
         self.respondentsPerCell = perCell
         self.councils = order

@@ -46,7 +46,7 @@ public enum BatchEstimator {
                 N = design.populations(populations, set: item.populationSet)
                 populationCache[item.populationSet] = N
             }
-            let stats = CellStats.accumulate(values: item.values, cellOfRow: design.cellOfRow, cellCount: design.cells.count)
+            let stats = CellStats.accumulate(values: item.values, design: design)
             var row: [Estimate?] = []
             for group in groups {
                 var groupIssues: [DesignIssue] = []

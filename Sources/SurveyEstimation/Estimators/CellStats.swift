@@ -17,32 +17,54 @@ public struct CellStats: Sendable, Hashable {
     /// Per-cell statistics of `values` (NaN = no valid value) over the cells of `cellOfRow`
     /// (negative = outside the design). `include`, if given, restricts rows (domains).
     public static func accumulate(values: [Double], cellOfRow: [Int32], cellCount: Int, include: [Bool]? = nil) -> [CellStats] {
+        accumulate(values: values, cellOfRow: cellOfRow, rows: nil, cellCount: cellCount, include: include)
+    }
+
+    /// The same over a design: only its rows with a cell are visited (`Design.rowsInDesign`, in
+    /// row order, so every sum adds the same values in the same order).
+    public static func accumulate(values: [Double], design: Design, include: [Bool]? = nil) -> [CellStats] {
+        accumulate(values: values, cellOfRow: design.cellOfRow, rows: design.rowsInDesign, cellCount: design.cells.count, include: include)
+    }
+
+    /// `rows`: the rows to visit in order (nil = every row); rows outside the design or without a
+    /// value are skipped either way.
+    static func accumulate(values: [Double], cellOfRow: [Int32], rows: [Int32]?, cellCount: Int, include: [Bool]?) -> [CellStats] {
         var n = [Int](repeating: 0, count: cellCount)
         var sum = [Double](repeating: 0, count: cellCount)
-        values.withUnsafeBufferPointer { y in
-            cellOfRow.withUnsafeBufferPointer { cell in
-                for row in 0..<y.count {
-                    let h = Int(cell[row])
-                    let v = y[row]
-                    if h < 0 || v.isNaN { continue }
-                    if let include, !include[row] { continue }
-                    n[h] += 1
-                    sum[h] += v
-                }
-            }
-        }
         var mean = [Double](repeating: 0, count: cellCount)
-        for h in 0..<cellCount where n[h] > 0 { mean[h] = sum[h] / Double(n[h]) }
         var ss = [Double](repeating: 0, count: cellCount)
+        let all = rows == nil ? Array(0..<Int32(min(values.count, cellOfRow.count))) : []
+        let visit = rows ?? all
         values.withUnsafeBufferPointer { y in
             cellOfRow.withUnsafeBufferPointer { cell in
-                for row in 0..<y.count {
-                    let h = Int(cell[row])
-                    let v = y[row]
-                    if h < 0 || v.isNaN { continue }
-                    if let include, !include[row] { continue }
-                    let d = v - mean[h]
-                    ss[h] += d * d
+                visit.withUnsafeBufferPointer { visit in
+                    n.withUnsafeMutableBufferPointer { n in
+                        sum.withUnsafeMutableBufferPointer { sum in
+                            for k in 0..<visit.count {
+                                let row = Int(visit[k])
+                                let h = Int(cell[row])
+                                let v = y[row]
+                                if h < 0 || v.isNaN { continue }
+                                if let include, !include[row] { continue }
+                                n[h] += 1
+                                sum[h] += v
+                            }
+                        }
+                    }
+                    for h in 0..<cellCount where n[h] > 0 { mean[h] = sum[h] / Double(n[h]) }
+                    mean.withUnsafeBufferPointer { mean in
+                        ss.withUnsafeMutableBufferPointer { ss in
+                            for k in 0..<visit.count {
+                                let row = Int(visit[k])
+                                let h = Int(cell[row])
+                                let v = y[row]
+                                if h < 0 || v.isNaN { continue }
+                                if let include, !include[row] { continue }
+                                let d = v - mean[h]
+                                ss[h] += d * d
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -51,7 +51,7 @@ public struct MeasureResult: Sendable, Hashable {
         self.group = group
         self.disclosureCount = disclosureCount
         disclosure = .published(Figures(estimate: estimate, lower: lower, upper: upper, notes: notes))
-        self.suppression = suppression
+        if let suppression { self.suppression = suppression }
     }
 
     /// The figures, published or hidden (inside this module only).

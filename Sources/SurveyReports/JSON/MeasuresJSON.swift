@@ -8,8 +8,10 @@ public enum MeasuresJSON {
 
     /// The results JSON: the report as a `ResultsFile` (the one model that `compare`, `report
     /// --previous`, `benchmark` and `trend` read back), encoded in the contract's order.
+    /// Streamed (`ResultsFileJSON`): the bytes `JSONValueEncoder` gives for the same model, without
+    /// an encoder and a tree per field.
     public static func render(_ report: MeasuresReport) -> String {
-        JSONValueEncoder.value(of: file(report)).serialized()
+        ResultsFileJSON.render(file(report))
     }
 
     /// The report as the results file's model: suppressed results carry their marker and no figures.
@@ -30,7 +32,7 @@ public enum MeasuresJSON {
 
     /// A result's `group` object (also in the `tables` and `compare` JSON).
     static func group(_ key: GroupKey, aggregate: AggregateName = .england) -> JSONValue {
-        JSONValueEncoder.value(of: ResultsFile.GroupField(key: key, label: key.level == .england ? aggregate.label : nil))
+        ResultsFileJSON.group(ResultsFile.GroupField(key: key, label: key.level == .england ? aggregate.label : nil))
     }
 
     static func result(_ r: MeasureResult, aggregate: AggregateName = .england) -> ResultsFile.Result {
