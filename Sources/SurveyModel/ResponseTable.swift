@@ -32,6 +32,9 @@ public struct ResponseTable: Sendable {
     public static func code(_ value: Int) -> Code { value >= 0 && value <= maxCode ? Code(truncatingIfNeeded: value) : missing }
 
     public let codebook: Codebook
+    /// Per codebook field: whether its column is held. Every coded field's is, unless the reader
+    /// was told which columns the command reads (`ColumnsKept`); a column not held is empty.
+    public private(set) var holdsColumn: [Bool]
     /// Number of rows.
     public private(set) var count: Int = 0
     /// One column per codebook field (same order as `codebook.fields`); empty for text fields.
@@ -45,24 +48,33 @@ public struct ResponseTable: Sendable {
     private var councilLookup: [String: Int32] = [:]
     /// Per row: index into `councils`.
     public private(set) var council: [Int32] = []
+    /// Per row: serial number, source file and row number there. Empty once `dropRowDetails()`
+    /// was called (a command that needs none of them after reading, such as `measures`).
     public private(set) var serial: [String] = []
     public private(set) var source: [Int32] = []
     public private(set) var sourceRow: [Int32] = []
+    /// False once `dropRowDetails()` was called.
+    public private(set) var hasRowDetails = true
     public private(set) var sources: [SourceFile] = []
 
     /// Field indices of number and free-text fields (iterated without touching the dictionaries,
     /// so appends stay in place).
     private let numberKeys: [Int]
     private let textKeys: [Int]
-    /// Coded field indices.
-    private let codedFields: [Int]
+    /// Coded field indices whose columns are held.
+    private var codedFields: [Int]
 
-    public init(codebook: Codebook) {
+    /// `keeping`: per codebook field, whether to hold its column (nil = every coded field's).
+    public init(codebook: Codebook, keeping: [Bool]? = nil) {
         self.codebook = codebook
         self.columns = Array(repeating: [], count: codebook.fields.count)
         numberKeys = codebook.fields.indices.filter { codebook.fields[$0].kind == .number }
         textKeys = codebook.fields.indices.filter { codebook.fields[$0].kind == .freeText }
-        codedFields = codebook.fields.indices.filter { codebook.fields[$0].isCoded }
+        let coded = codebook.fields.indices.filter { codebook.fields[$0].isCoded }
+        codedFields = keeping.map { keep in coded.filter { $0 < keep.count && keep[$0] } } ?? coded
+        var holds = [Bool](repeating: false, count: codebook.fields.count)
+        for index in codedFields { holds[index] = true }
+        holdsColumn = holds
         for index in numberKeys { numbers[index] = SparseColumn() }
         for index in textKeys { freeText[index] = SparseColumn() }
     }
@@ -156,10 +168,14 @@ public struct ResponseTable: Sendable {
         let sourceOffset: Int32 = sameSource ? 0 : Int32(sources.count)
         if !sameSource { sources.append(contentsOf: other.sources) }
         let councilMap = other.councils.map { councilIndex($0) }
-        for index in columns.indices { columns[index].append(contentsOf: other.columns[index]) }
+        for index in codedFields {
+            precondition(other.holdsColumn[index], "appending a table that lacks a column this one holds")
+            columns[index].append(contentsOf: other.columns[index])
+        }
         for key in numberKeys { numbers[key]!.append(contentsOf: other.numbers[key] ?? SparseColumn()) }
         for key in textKeys { freeText[key]!.append(contentsOf: other.freeText[key] ?? SparseColumn()) }
         council.append(contentsOf: other.council.map { councilMap[Int($0)] })
+        precondition(hasRowDetails && other.hasRowDetails, "appending after dropRowDetails()")
         serial.append(contentsOf: other.serial)
         source.append(contentsOf: other.source.map { $0 + sourceOffset })
         sourceRow.append(contentsOf: other.sourceRow)
@@ -183,9 +199,28 @@ public struct ResponseTable: Sendable {
         return out
     }
 
-    /// The column of a coded field by name.
+    /// Gives up the columns of the coded fields where `keep` is false (their memory is freed;
+    /// `holdsColumn` says which are left). Columns already dropped stay dropped.
+    public mutating func keepColumns(_ keep: [Bool]) {
+        for index in codedFields where !(index < keep.count && keep[index]) {
+            columns[index] = []
+            holdsColumn[index] = false
+        }
+        codedFields = codedFields.filter { holdsColumn[$0] }
+    }
+
+    /// Gives up the per-row serial numbers and source rows (needed only while reading: duplicate
+    /// checks and diagnostics), for a command that reads none of them afterwards.
+    public mutating func dropRowDetails() {
+        serial = []
+        source = []
+        sourceRow = []
+        hasRowDetails = false
+    }
+
+    /// The column of a coded field by name (nil when not coded or not held).
     public func column(_ name: String) -> [Code]? {
-        guard let index = codebook.fieldIndex(name), codebook.fields[index].isCoded else { return nil }
+        guard let index = codebook.fieldIndex(name), codebook.fields[index].isCoded, holdsColumn[index] else { return nil }
         return columns[index]
     }
 

@@ -16,7 +16,9 @@ public struct Variables: Sendable {
 
     public init(table: ResponseTable) {
         let codebook = table.codebook
-        for (index, field) in codebook.fields.enumerated() where field.isCoded {
+        // Columns the reader did not keep (`ResponseTable.holdsColumn`) are not variables: a measure
+        // reading one fails as an unknown variable rather than seeing blanks.
+        for (index, field) in codebook.fields.enumerated() where field.isCoded && table.holdsColumn[index] {
             columns[field.name] = table.columns[index]
             if let codes = field.codes {
                 validCodes[field.name] = codes.map(\.code)
@@ -26,7 +28,7 @@ public struct Variables: Sendable {
         let count = table.count
         // The stratum, by the codebook's ordered rules over the coded fields.
         var fieldIndex: [String: Int] = [:]
-        for (index, field) in codebook.fields.enumerated() where field.isCoded { fieldIndex[field.name] = index }
+        for (index, field) in codebook.fields.enumerated() where field.isCoded && table.holdsColumn[index] { fieldIndex[field.name] = index }
         let rules = CompiledRules(codebook.strata.rules, emptyAnyMatches: false, bind: { fieldIndex[$0] })
         let matched = rules.firstMatchingRules(columns: rules.fields.map { table.columns[$0] }, count: count)
         let valueOfRule = codebook.strata.rules.map { $0.value.map(ResponseTable.code) ?? ResponseTable.missing }

@@ -30,7 +30,11 @@ struct MeasuresCommand: ParsableCommand {
     func run() throws {
         try runReporting {
             let toolkit = try data.loadToolkit(survey: input.survey)
-            let prepared = try toolkit.prepare(returns: input.returns, populationFiles: estimation.population, options: input.loadOptions)
+            // Only the columns the measures and the --by domains read are kept (the --by parts that
+            // are domains; the options are checked after reading, as before).
+            let byParts = estimation.by.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            let prepared = try toolkit.prepare(returns: input.returns, populationFiles: estimation.population,
+                                               options: toolkit.measuresOnly(input.loadOptions, domains: byParts))
             let options = try estimation.options(domains: DomainVariables.names(in: toolkit.codebooks))
             let report = try toolkit.measures(prepared, options: options)
             let text: String

@@ -14,7 +14,10 @@ enum ParallelCSV {
     /// `mapped`: `data` maps the file (`MappedFile`), so pages already scanned or parsed are
     /// given back as the read goes (they come back from the page cache if touched again): a file
     /// of gigabytes never becomes resident as a whole.
-    static func read(_ data: Data, path: String, candidates: [Codebook], options: LoadOptions, mapped: Bool = false) throws(FileError) -> ReturnLoader.FileRead {
+    /// `keepColumns`: the columns the table holds (nil = all); the others are read and checked,
+    /// then left out of each part before it is joined, so the whole never holds them.
+    static func read(_ data: Data, path: String, candidates: [Codebook], options: LoadOptions, mapped: Bool = false,
+                     keepColumns: (@Sendable (Codebook) -> [Bool])? = nil) throws(FileError) -> ReturnLoader.FileRead {
         try withFileBytes(data) { raw throws(FileError) in
             let parts = ProcessInfo.processInfo.activeProcessorCount
             let release: ((Range<Int>) -> Void)? = mapped ? { releasePages(raw, $0) } : nil
@@ -25,7 +28,9 @@ enum ParallelCSV {
                                           alternatives: options.alternatives, force: options.forceCodebook)
                 try CSVReader.read(raw, file: path, into: &builder)
                 builder.finish()
-                return try builder.result(format: "csv", populations: [])
+                var read = try builder.result(format: "csv", populations: [])
+                if let keepColumns, let codebook = read.table?.codebook { read.table!.keepColumns(keepColumns(codebook)) }
+                return read
             }
             let bytes = SharedBytes(raw: raw)
             let headerRange = chunks[0].range
@@ -49,7 +54,8 @@ enum ParallelCSV {
             let joiner = OrderedJoin<ReturnLoader.FileRead> { k, part in
                 if k == 0 {
                     var first = part
-                    var table = ResponseTable(codebook: part.table!.codebook)
+                    let codebook = part.table!.codebook
+                    var table = ResponseTable(codebook: codebook, keeping: keepColumns?(codebook))
                     table.reserveCapacity(totalRecords)
                     table.append(contentsOf: part.table!)
                     first.table = table
@@ -76,6 +82,7 @@ enum ParallelCSV {
                     if mapped || bytes.raw.count >= chunkBytes { releasePages(bytes.raw, body[k].range) }
                     builder.finish()
                     var read = try builder.result(format: "csv", populations: [])
+                    if let keepColumns, let codebook = read.table?.codebook { read.table!.keepColumns(keepColumns(codebook)) }
                     if k > 0 {
                         // Header diagnostics are reported once, by the first chunk.
                         let headerWarnings = read.diagnostics.filter { $0.row == 1 }

@@ -17,6 +17,14 @@ public struct LoadOptions: Sendable {
     public var allowPartial: Bool
     /// Every codebook, also those outside the chosen survey and year: to name the one a file fits.
     var alternatives: [Codebook] = []
+    /// Per field of a file's codebook, whether the command reads its column after loading (nil =
+    /// every column is kept). Every cell is still read and checked; only the table holds less.
+    /// With one input file the columns are left out as the file is read; with several, after
+    /// the check for councils given twice (which compares the answers of every column).
+    public var keepColumns: (@Sendable (Codebook) -> [Bool])?
+    /// False: the per-row serial numbers and source rows are given up once read and checked
+    /// (`ResponseTable.dropRowDetails()`), for a command that does not report rows.
+    public var keepRowDetails = true
     public init(survey: String? = nil, surveyYear: String? = nil, council: String? = nil, limits: XLSXLimits = .default,
                 forceCodebook: Bool = false, allowPartial: Bool = false) {
         self.survey = survey
@@ -61,10 +69,18 @@ public enum ReturnLoader {
         let options = chosen
         let files = expand(paths)
         let results = ParallelResults<FileRead>(count: files.count)
+        let keepWhileReading = files.count == 1 ? options.keepColumns : nil
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.set(i, readOne(files[i], candidates: candidates, options: options))
+            results.set(i, readOne(files[i], candidates: candidates, options: options, keepColumns: keepWhileReading))
         }
-        return merge(results.values, files: files)
+        var loaded = merge(results.values, files: files)
+        if var table = loaded.table, options.keepColumns != nil || !options.keepRowDetails {
+            loaded.table = nil
+            if let keep = options.keepColumns { table.keepColumns(keep(table.codebook)) }
+            if !options.keepRowDetails { table.dropRowDetails() }
+            loaded.table = table
+        }
+        return loaded
     }
 
     /// Files given, plus the `.csv`, `.xlsx`, `.xlsm` and `.xls` files inside folders (recursively, sorted).
@@ -97,7 +113,9 @@ public enum ReturnLoader {
         var rowHasError: [Bool]
     }
 
-    static func readOne(_ path: String, candidates: [Codebook], options: LoadOptions) -> FileRead {
+    /// `keepColumns`: the columns to hold while reading (one input file only; see `LoadOptions.keepColumns`).
+    static func readOne(_ path: String, candidates: [Codebook], options: LoadOptions,
+                        keepColumns: (@Sendable (Codebook) -> [Bool])? = nil) -> FileRead {
         var format = "csv"
         do {
             guard !candidates.isEmpty else {
@@ -113,7 +131,8 @@ public enum ReturnLoader {
                 return try WorkbookReturn.read(path, candidates: candidates, options: options)
             }
             let file = try MappedFile.read(path)
-            return try ParallelCSV.read(file.data, path: path, candidates: candidates, options: options, mapped: file.mapped)
+            return try ParallelCSV.read(file.data, path: path, candidates: candidates, options: options, mapped: file.mapped,
+                                        keepColumns: keepColumns)
         } catch {
             let fileError = (error as? FileError) ?? .unreadable(file: path, reason: "\(error)")
             return unreadable(fileError, path: path, format: format)
