@@ -82,7 +82,7 @@ import SurveyScoring
         let path = Fixtures.root.appendingPathComponent("Examples/sace/returns.csv").path
         var table = try #require(Fixtures.toolkit.load([path], options: LoadOptions()).table)
         let codebook = table.codebook
-        let first = try #require(codebook.fields.firstIndex(where: \.isCoded))
+        let first = try #require(codebook.fields.firstIndex { $0.isCoded })
         let second = try #require(codebook.fields.indices.first { $0 > first && codebook.fields[$0].isCoded })
         table.keepColumns(codebook.fields.indices.map { $0 == first || $0 == second })
         #expect(table.holdsColumn.filter { $0 }.count == 2)
