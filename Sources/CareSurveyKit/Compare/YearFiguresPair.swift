@@ -1,5 +1,6 @@
 import Foundation
 import SurveyFiles
+import SurveyModel
 
 /// One side of a comparison as `yearFigures` takes it.
 public struct YearFiguresRequest: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyModel
 
 /// The first `count` standard normals of `SplitMix64(seed:)`'s `normal()`, as Floats, computed in
 /// parallel and equal to calling `normal()` `count` times. The polar method turns the generator's
@@ -22,7 +23,7 @@ enum NormalTable {
         while have < pairsNeeded {
             let more = max(2, Int(Double(pairsNeeded - have) / 0.78 / Double(chunkPairs)) + 1)
             let first = accepted.count
-            let counts = ParallelSlots<Int>(count: more)
+            let counts = ParallelResults<Int>(count: more)
             DispatchQueue.concurrentPerform(iterations: more) { c in
                 var rng = SplitMix64(seed: seed, skipping: UInt64(2 * (first + c) * chunkPairs))
                 var n = 0
@@ -78,17 +79,4 @@ enum NormalTable {
 /// The table being written by the workers: each writes its own chunk's normals only.
 private struct SharedFloats: @unchecked Sendable {
     let base: UnsafeMutablePointer<Float>
-}
-
-/// One result per parallel worker.
-private final class ParallelSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-    var values: [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyModel
 
 /// `(0..<count).map(transform)` computed in up to `parts` parallel parts (contiguous ranges of
 /// indices), the results in index order: the same array as the serial map, for a pure `transform`.
@@ -6,7 +7,7 @@ enum ParallelMap {
     static func map<T: Sendable>(count: Int, parts: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         let partCount = max(1, min(parts, count))
         if partCount == 1 { return (0..<count).map(transform) }
-        let slots = Slots<[T]>(count: partCount)
+        let slots = ParallelResults<[T]>(count: partCount)
         DispatchQueue.concurrentPerform(iterations: partCount) { p in
             let range = (count * p / partCount)..<(count * (p + 1) / partCount)
             slots.set(p, range.map(transform))
@@ -15,24 +16,5 @@ enum ParallelMap {
         out.reserveCapacity(count)
         for p in 0..<partCount { out += slots.take(p) }
         return out
-    }
-
-    /// One result per part, set by its worker.
-    final class Slots<T: Sendable>: @unchecked Sendable {
-        private var slots: [T?]
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: T) {
-            lock.lock()
-            slots[i] = value
-            lock.unlock()
-        }
-        func take(_ i: Int) -> T {
-            lock.lock()
-            defer { lock.unlock() }
-            let value = slots[i]!
-            slots[i] = nil
-            return value
-        }
     }
 }

@@ -38,7 +38,7 @@ public enum TrendAnalysis {
     public static func analyse(_ series: [TrendSeries], options: Options) -> [SeriesTrend] {
         let inputs = series.map { DirectionOfTravel.Input(points: $0.points, breaks: $0.breaks, polarity: $0.measure.polarity) }
         let changeOptions = options.change
-        let pending = ParallelMap.Slots<[[YearChange]]>(count: 1)
+        let pending = ParallelResults<[[YearChange]]>(count: 1)
         let changesDone = DispatchGroup()
         DispatchQueue.global().async(group: changesDone) { pending.set(0, DirectionOfTravel.changes(inputs, options: changeOptions)) }
         var england: [String: TrendSeries] = [:]

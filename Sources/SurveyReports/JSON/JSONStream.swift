@@ -7,6 +7,7 @@
 /// streamed through this; small parts may still be `JSONValue`s (`value(_:)`).
 import Foundation
 import SurveyFiles
+import SurveyModel
 
 struct JSONStream {
     private(set) var bytes: [UInt8] = []

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Results written by parallel workers (`DispatchQueue.concurrentPerform`), one slot each.
+/// Results written by parallel workers (`DispatchQueue.concurrentPerform`), one slot each: the one
+/// such helper of every module (readers, estimation, benchmark and trend, JSON in parallel parts).
 public final class ParallelResults<T: Sendable>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()
