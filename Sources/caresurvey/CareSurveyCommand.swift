@@ -18,7 +18,9 @@ struct CareSurveyCommand: ParsableCommand {
 
         Example: caresurvey measures Examples/ascs/returns.csv --population Examples/ascs/population.csv
         """,
-        version: VersionText.text,
+        // The full text lists (and reads) every built-in data file: worked out only when asked for,
+        // not at every start.
+        version: CommandLine.arguments.dropFirst().contains("--version") ? VersionText.text : VersionText.version,
         subcommands: [ValidateCommand.self, MeasuresCommand.self, TablesCommand.self, ScoresCommand.self,
                       CompareCommand.self, TrendCommand.self, BenchmarkCommand.self, ReportCommand.self, PlanCommand.self, ExampleCommand.self, CodebookCommand.self]
     )

@@ -133,12 +133,20 @@ public struct DataDirectory: Sendable {
     public func codebookFiles() throws(LoadError) -> [(file: DataFile, codebook: Codebook)] {
         var entries: [(file: DataFile, value: Codebook)] = []
         let models = try scoreModels()
-        for file in try files(in: "Questionnaires") {
-            let codebook = try Self.decode(Codebook.self, from: file)
-            let problems = CodebookCheck.problems(codebook, models: models)
-            if !problems.isEmpty { throw .invalidFile(path: file.location, reason: problems.map(\.description).joined(separator: "; ")) }
-            entries.append((file, codebook))
+        let files = try files(in: "Questionnaires")
+        // Decoded and checked in parallel (a visible share of every run's start); the first
+        // problem in file order is reported.
+        let results = ParallelResults<Result<Codebook, LoadError>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let file = files[i]
+            results.set(i, Result { () throws(LoadError) -> Codebook in
+                let codebook = try Self.decode(Codebook.self, from: file)
+                let problems = DecodedFiles.shared.checked(file.data, models: models) { CodebookCheck.problems(codebook, models: models) }
+                if !problems.isEmpty { throw .invalidFile(path: file.location, reason: problems.map(\.description).joined(separator: "; ")) }
+                return codebook
+            })
         }
+        for (file, result) in zip(files, results.values) { entries.append((file, try result.get())) }
         let merged = try Self.preferUserFiles(entries, key: { "\($0.survey.uppercased()) \($0.surveyYear)" }, what: { "the codebook for \($0)" })
         return merged.map { (file: $0.file, codebook: $0.value) }.sorted { ($0.codebook.survey, $0.codebook.surveyYear) < ($1.codebook.survey, $1.codebook.surveyYear) }
     }

@@ -36,7 +36,9 @@ indirect enum JSONNode {
     case double(Double)
     case string(String)
     case array([JSONNode])
-    case object([String: JSONNode])
+    /// Members in file order (keys are unique: the parser gives up on a duplicate). Data-file
+    /// objects are small, so a member is found by a linear search, cheaper than hashing every key.
+    case object([(key: String, value: JSONNode)])
 }
 
 /// The fast path gave up; `JSONDecoder` decides.
@@ -68,7 +70,8 @@ struct JSONNodeParser {
             depth += 1
             defer { depth -= 1 }
             i += 1
-            var object: [String: JSONNode] = [:]
+            var object: [(key: String, value: JSONNode)] = []
+            var keys: Set<String>?  // for the duplicate check of a large object
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(object) }
             while true {
@@ -77,7 +80,8 @@ struct JSONNodeParser {
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
                 i += 1
-                guard let member = value(), object.updateValue(member, forKey: key) == nil else { return nil }
+                guard let member = value(), !Self.isDuplicate(key, in: object, keys: &keys) else { return nil }
+                object.append((key, member))
                 skipSpace()
                 guard i < bytes.count else { return nil }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -107,6 +111,13 @@ struct JSONNodeParser {
         case UInt8(ascii: "n"): return literal("null") ? .null : nil
         default: return number()
         }
+    }
+
+    /// Whether `key` is already a member: a linear search while the object is small, then a set.
+    static func isDuplicate(_ key: String, in object: [(key: String, value: JSONNode)], keys: inout Set<String>?) -> Bool {
+        if object.count < 32 { return object.contains { $0.key == key } }
+        if keys == nil { keys = Set(object.map(\.key)) }
+        return !keys!.insert(key).inserted
     }
 
     mutating func literal(_ word: StaticString) -> Bool {

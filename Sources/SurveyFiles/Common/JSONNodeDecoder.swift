@@ -40,14 +40,19 @@ struct JSONNodeDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(node: node) }
 
     struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
-        let object: [String: JSONNode]
+        let object: [(key: String, value: JSONNode)]
         var codingPath: [any CodingKey] { [] }
-        var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
+        var allKeys: [Key] { object.compactMap { Key(stringValue: $0.key) } }
 
-        func contains(_ key: Key) -> Bool { object[key.stringValue] != nil }
+        func contains(_ key: Key) -> Bool { find(key.stringValue) != nil }
+
+        func find(_ name: String) -> JSONNode? {
+            for member in object where member.key == name { return member.value }
+            return nil
+        }
 
         func member(_ key: Key) throws -> JSONNode {
-            guard let node = object[key.stringValue] else { throw JSONFastPathUnavailable() }
+            guard let node = find(key.stringValue) else { throw JSONFastPathUnavailable() }
             return node
         }
 
