@@ -28,7 +28,7 @@ public struct DataFileJSON {
 }
 
 /// A parsed JSON value.
-indirect enum JSONNode {
+enum JSONNode {
     case null
     case bool(Bool)
     /// A number written without fraction or exponent that fits an `Int`.
