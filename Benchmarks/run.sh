@@ -17,6 +17,7 @@ r_runs=3
 scale_runs=3
 scales="1 4 16 80"
 scratch=""
+portable=0
 bin=""
 baseline_bin=""
 work=""
@@ -39,6 +40,7 @@ while [ $# -gt 0 ]; do
         --scale-runs) scale_runs=$2; shift 2 ;;
         --scales) scales=$2; shift 2 ;;
         --scratch-path) scratch=$2; shift 2 ;;
+        --portable) portable=1; shift ;;
         --bin) bin=$2; shift 2 ;;
         --baseline-bin) baseline_bin=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
@@ -74,6 +76,8 @@ if [ -z "$bin" ]; then
     log "building release"
     build_args=(-c release --package-path "$repo")
     [ -n "$scratch" ] && build_args+=(--scratch-path "$scratch")
+    # --portable: the binary scripts/install.sh installs (Swift runtime and Foundation linked in).
+    [ $portable -eq 1 ] && build_args+=(--static-swift-stdlib)
     swift build "${build_args[@]}" >&2
     bin="$(swift build "${build_args[@]}" --show-bin-path)/caresurvey"
 fi
