@@ -17,6 +17,7 @@ struct BenchmarkSetBuilder {
     var focus: String?
 
     struct Key: Hashable { var measure, year, breakdown: String }
+    struct AreaYear: Hashable { var area, name, year: String }
 
     func sets(_ inputs: BenchmarkInputs, years: Set<String>?, measures: Set<String>?) -> (sets: [BenchmarkSet], notes: [String]) {
         var groups: [Key: (councils: [String: BenchmarkEntry], england: BenchmarkEntry?, regions: [String: BenchmarkEntry], own: Bool)] = [:]
@@ -26,11 +27,23 @@ struct BenchmarkSetBuilder {
         func touch(_ key: Key) {
             if groups[key] == nil { groups[key] = ([:], nil, [:], false); order.append(key) }
         }
+        // Looked up once per measure id and per council × year (each is in many figures).
+        var measureOf: [String: AscofMeasure?] = [:]
+        var regionOf: [AreaYear: String?] = [:]
         for f in inputs.published.figures {
-            guard let m = catalogue.measure(id: f.measure) else { continue }
+            let found = measureOf[f.measure] ?? { let m = catalogue.measure(id: f.measure); measureOf[f.measure] = .some(m); return m }()
+            guard let m = found else { continue }
             let key = Key(measure: f.measure, year: f.year, breakdown: f.breakdown)
             guard measures?.contains(f.measure) ?? true else { continue }
-            let entry = self.entry(f, m)
+            var region: String?
+            if f.level == .council {
+                let at = AreaYear(area: f.area, name: f.areaName, year: f.year)
+                if let known = regionOf[at] { region = known } else {
+                    region = self.region(f)
+                    regionOf[at] = .some(region)
+                }
+            }
+            let entry = self.entry(f, m, region: region)
             switch f.level {
             case .council: touch(key); groups[key]!.councils[f.area] = entry
             case .england: touch(key); groups[key]!.england = entry
@@ -93,13 +106,17 @@ struct BenchmarkSetBuilder {
         return (sets, notes)
     }
 
-    func entry(_ f: PublishedFigure, _ m: AscofMeasure) -> BenchmarkEntry {
+    /// A council figure's region: by CASSR code, else as a successor council (ONS code or name).
+    func region(_ f: PublishedFigure) -> String? {
+        councils.council(cassr: f.area, year: f.year)?.region
+            ?? councils.successor(ons: f.area, name: f.areaName, year: f.year)?.region
+    }
+
+    /// The entry of a published figure; `region`: `region(f)` for a council's figure.
+    func entry(_ f: PublishedFigure, _ m: AscofMeasure, region: String?) -> BenchmarkEntry {
         var e = BenchmarkEntry(area: f.area, name: f.areaName, estimate: f.outcome?.number,
                                base: f.base?.number, numerator: f.numerator?.number, denominator: f.denominator?.number)
-        if f.level == .council {
-            e.region = councils.council(cassr: f.area, year: f.year)?.region
-                ?? councils.successor(ons: f.area, name: f.areaName, year: f.year)?.region
-        }
+        if f.level == .council { e.region = region }
         guard let p = e.estimate else {
             e.missing = f.outcome?.marker.map { "\($0.meaning) \($0 == .blank ? "" : $0.rawValue)".trimmingCharacters(in: .whitespaces) }
                 ?? "no outcome row in the published file"
