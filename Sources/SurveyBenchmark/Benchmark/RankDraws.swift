@@ -9,7 +9,9 @@
 /// sort runs over the whole draw), so the buckets change the speed, never a rank. The cell is
 /// rounded to the nearest integer by adding 2²³ (exact for the grid's 16n < 2²² cells; n² counts
 /// are far beyond memory long before that) so that the values' loop has no checked conversion and
-/// vectorises; the table look-up and the bucket counts follow in a second loop.
+/// vectorises (it writes only the 32-bit ordered bits, four councils per vector; the 64-bit key is
+/// put together as it is scattered into its bucket); the table look-up and the bucket counts follow
+/// in a second loop.
 struct RankDraws {
     /// By input position.
     var mean: [Float]
@@ -27,12 +29,12 @@ struct RankDraws {
         let lastCell = Float(table.count - 1)
         let low = UInt64(UInt32.max)
         var counts = [Int32](repeating: 0, count: n * n)
-        let key = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        let bits = UnsafeMutablePointer<UInt32>.allocate(capacity: n)
         let out = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
         let bucketOf = UnsafeMutablePointer<Int32>.allocate(capacity: n)
         let starts = UnsafeMutablePointer<Int32>.allocate(capacity: buckets + 1)
         defer {
-            key.deallocate()
+            bits.deallocate()
             out.deallocate()
             bucketOf.deallocate()
             starts.deallocate()
@@ -48,11 +50,12 @@ struct RankDraws {
                             for d in draws {
                                 let row = z + d * rowLength
                                 starts.initialize(repeating: 0, count: buckets + 1)
-                                // Values, keys and grid cells (no table look-up: this loop vectorises).
+                                // Values' ordered bits and grid cells (32-bit lanes, no table look-up: this
+                                // loop vectorises four councils at a time).
                                 for k in 0..<n {
                                     // + 0 turns −0 into +0, so that zeros tie as they did.
                                     let value = (mean[k] + sd[k] * row[k]) + 0
-                                    key[k] = UInt64(RankInterval.orderedBits(value)) << 32 | tie[k]
+                                    bits[k] = RankInterval.orderedBits(value)
                                     // NaN and values below the grid go to cell 0, above it to the last.
                                     var cell = (top - value) * scale
                                     cell = cell > 0 ? cell : 0
@@ -68,7 +71,7 @@ struct RankDraws {
                                 for b in 0..<buckets { starts[b + 1] &+= starts[b] }
                                 for k in 0..<n {
                                     let b = Int(bucketOf[k])
-                                    out[Int(starts[b])] = key[k]
+                                    out[Int(starts[b])] = UInt64(bits[k]) << 32 | tie[k]
                                     starts[b] &+= 1
                                 }
                                 // Insertion sort, descending: only pairs within a bucket move (a key already
