@@ -4,6 +4,9 @@ import Foundation
 /// boundaries and record numbers, found with `memchr` jumps from line break to line break and
 /// from quote to quote instead of a test per byte.
 enum CSVChunker {
+    /// How far ahead of the scan a quote is looked for (the search resumes from there).
+    static let quoteWindow = 1 << 20
+
     /// Quotes follow `CSVReader.read`: a quote opens a quoted field only at the start of a field
     /// (after a comma, a line break or at `first`); inside, `""` is an escaped quote and a single
     /// quote closes the field; after the closing quote everything up to the separator is literal.
@@ -15,6 +18,10 @@ enum CSVChunker {
             guard from < end, let p = memchr(base + from, Int32(byte), end - from) else { return end }
             return UnsafeRawPointer(p) - UnsafeRawPointer(base)
         }
+        /// The next quote in `from..<min(from + quoteWindow, count)`, or that window's end: the
+        /// search for a quote never runs far ahead of the line breaks, so a file without quotes
+        /// is not read (and its mapped pages made resident) to its end before any page is released.
+        func findQuote(_ from: Int) -> Int { find(quote, from, min(from &+ quoteWindow, count)) }
         var out: [(Range<Int>, Int)] = []
         var start = 0
         var startRecord = 1
@@ -22,9 +29,10 @@ enum CSVChunker {
         var records = 0
         let step = max(count / max(parts, 1), 1)
         var i = first
-        var nextQuote = find(quote, i, count)
+        // The next quote at or after `i`, or a position up to which there is none (not a quote).
+        var nextQuote = findQuote(i)
         while i < count {
-            if nextQuote < i { nextQuote = find(quote, i, count) }
+            if nextQuote < i { nextQuote = findQuote(i) }
             let newline = find(10, i, nextQuote)
             if newline < nextQuote {
                 records += 1
@@ -40,6 +48,12 @@ enum CSVChunker {
                 continue
             }
             guard nextQuote < count else { break }
+            guard base[nextQuote] == quote else {
+                // The end of a quote search without a quote or a line break before it: search on.
+                i = nextQuote
+                nextQuote = findQuote(i)
+                continue
+            }
             let q = nextQuote
             let atFieldStart = q == first || base[q - 1] == UInt8(ascii: ",") || base[q - 1] == 10
             guard atFieldStart else {
