@@ -21,8 +21,20 @@ struct PopulationRowParser {
     /// allowed values without "|", a key is exactly (council, the values' positions in their
     /// lists), which hashes far faster; and rows with the same values share one dictionary.
     private var fast = false
+    /// The number of distinct (value positions) combinations of a fast key: the product of
+    /// (list length + 1) over the dimensions.
+    private var radix = 1
     private var seen: Set<String> = []
     private var seenFast: Set<PopulationKey> = []
+    /// Fast keys of small radix (`bitmapRadix`): per council (by `councilIndex`), a bit per
+    /// combination seen, so a row costs a bit test instead of hashing its council's text.
+    private var seenBits: [[UInt64]] = []
+    private var councilIndex: [String: Int] = [:]
+    /// The previous row's council and its index (rows usually come council by council).
+    private var lastCouncil = ""
+    private var lastIndex = -1
+    /// The largest radix held as bits (8 KiB per council).
+    private static let bitmapRadix = 1 << 16
     private var shared: [Int: [String: String]] = [:]
     private var out: [PopulationRow] = []
     private var diagnostics: [Diagnostic] = []
@@ -74,6 +86,7 @@ struct PopulationRowParser {
             radix = radix.multipliedReportingOverflow(by: list.count + 1).partialValue
             return radix > 0 && radix < 1 << 40
         }
+        self.radix = radix
     }
 
     private mutating func data(_ number: Int, _ cells: [String]) {
@@ -119,7 +132,8 @@ struct PopulationRowParser {
                 if exact { shared[combination] = dims }
                 row.dimensions = dims
             }
-            isNew = seenFast.insert(PopulationKey(council: council, detail: combination)).inserted
+            isNew = radix <= Self.bitmapRadix ? insertBit(council: council, combination: combination)
+                : seenFast.insert(PopulationKey(council: council, detail: combination)).inserted
         } else if detailed {
             var key = council
             var dims: [String: String] = Dictionary(minimumCapacity: dimCols.count)
@@ -154,5 +168,24 @@ struct PopulationRowParser {
             diagnostics.append(.warning("duplicate-population-row", "this population row repeats an earlier one for the same council and cell; both are added", file: path, row: number))
         }
         out.append(row)
+    }
+
+    /// Marks (council, combination) as seen; whether it was new. Councils are told apart by
+    /// `String` equality, as `PopulationKey` does.
+    private mutating func insertBit(council: String, combination: Int) -> Bool {
+        if lastIndex < 0 || council != lastCouncil {
+            if let index = councilIndex[council] {
+                lastIndex = index
+            } else {
+                lastIndex = seenBits.count
+                councilIndex[council] = lastIndex
+                seenBits.append([UInt64](repeating: 0, count: (radix + 63) / 64))
+            }
+            lastCouncil = council
+        }
+        let (word, bit) = (combination / 64, UInt64(1) << UInt64(combination % 64))
+        if seenBits[lastIndex][word] & bit != 0 { return false }
+        seenBits[lastIndex][word] |= bit
+        return true
     }
 }
