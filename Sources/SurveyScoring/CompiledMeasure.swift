@@ -20,8 +20,8 @@ public enum ScoringError: Error, Equatable, CustomStringConvertible {
 ///
 /// - Proportion: `y = 1` if the code is in the numerator, `0` if in the base, else no value.
 /// - Mean: `y = constant + Σ_terms coefficient × value(code)`; no value if any term has none.
-struct CompiledMeasure {
-    struct Term {
+struct CompiledMeasure: Sendable {
+    struct Term: Sendable {
         var column: [ResponseTable.Code]
         /// Value by code (index = code); codes outside the table or NaN entries give no value.
         var table: [Double]

@@ -11,7 +11,9 @@ public struct Scorer: Sendable {
         self.models = models
     }
 
-    /// Scores every row. Non-respondents and respondents without a value get NaN.
+    /// Compiles every measure against the table's variables (so every definition error is
+    /// found here) and finds the respondents; the values themselves are computed on demand
+    /// (`ScoredReturns.values(measure:)`). Non-respondents and respondents without a value get NaN.
     public func score(_ table: ResponseTable) throws(ScoringError) -> ScoredReturns {
         let variables = Variables(table: table)
         // The respondent condition, compiled, over its column (no column: every value missing).
@@ -20,28 +22,43 @@ public struct Scorer: Sendable {
         let matched = respondent.firstMatchingRules(
             columns: [column.isEmpty ? [ResponseTable.Code](repeating: ResponseTable.missing, count: table.count) : column], count: table.count)
         let isRespondent = matched.map { $0 == 0 }
-        var values: [[Double]] = []
+        var compiled: [CompiledMeasure] = []
         for measure in codebook.measures {
-            let compiled = try CompiledMeasure(measure, variables: variables, models: models)
-            values.append(compiled.values(isRespondent: isRespondent))
+            compiled.append(try CompiledMeasure(measure, variables: variables, models: models))
         }
         return ScoredReturns(table: table, variables: variables, isRespondent: isRespondent,
-                             measures: codebook.measures, values: values)
+                             measures: codebook.measures, compiled: compiled)
     }
 }
 
 /// Returns with every respondent's measure values.
+///
+/// The values are not held: at ten million rows the eight measures' values (8 bytes a row each)
+/// would be most of a run's memory. `values(measure:)` computes one measure's from the table's
+/// columns (a few table lookups a row), the same numbers every time, so a caller holds only the
+/// measures it is working on.
 public struct ScoredReturns: Sendable {
     public let table: ResponseTable
     public let variables: Variables
     public let isRespondent: [Bool]
     public let measures: [Measure]
-    /// Per measure (same order as `measures`), per row: the value or NaN.
-    public let values: [[Double]]
+    /// Per measure (same order as `measures`): its compiled definition over the table's columns.
+    let compiled: [CompiledMeasure]
 
     public var stratum: [ResponseTable.Code] { variables[Variables.stratum]! }
 
+    /// The value of measure `index` (into `measures`) for every row, or NaN (non-respondents,
+    /// ineligible respondents, missing answers), computed now.
+    public func values(measure index: Int) -> [Double] {
+        compiled[index].values(isRespondent: isRespondent)
+    }
+
+    /// Every measure's values (same order as `measures`), computed now: `measures.count` full
+    /// columns of `Double`, for callers that need them all at once (`scores`).
+    public var values: [[Double]] { compiled.indices.map(values(measure:)) }
+
+    /// The values of the measure with this code, computed now; nil when the codebook has none.
     public func values(of code: String) -> [Double]? {
-        measures.firstIndex { $0.code == code }.map { values[$0] }
+        measures.firstIndex { $0.code == code }.map(values(measure:))
     }
 }

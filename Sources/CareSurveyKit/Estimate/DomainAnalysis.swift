@@ -24,14 +24,15 @@ enum DomainAnalysis {
                 if h >= 0, d >= 0 { perDomainCell[d][h] += 1 }
             }
             for (i, measure) in scored.measures.enumerated() {
+                let values = scored.values(measure: i)
                 let N = design.populations(populations, set: measure.populationSet)
                 for (d, group) in spec.groups.enumerated() {
                     let include = domainOfRow.map { $0 == Int32(d) }
-                    let stats = CellStats.accumulate(values: scored.values[i], design: design, include: include)
+                    let stats = CellStats.accumulate(values: values, design: design, include: include)
                     let Nd = DomainEstimator.publishedPopulations(populations: N, respondentsPerCell: design.respondentsPerCell,
                                                                   domainRespondentsPerCell: perDomainCell[d])
                     for parent in groups {
-                        let estimate = try estimate(options: options, values: scored.values[i], stats: stats, splitPopulations: Nd,
+                        let estimate = try estimate(options: options, values: values, stats: stats, splitPopulations: Nd,
                                                     populations: N, design: design, domainOfRow: domainOfRow, domain: Int32(d),
                                                     parent: parent, populationSet: measure.populationSet, item: measure.code)
                         let key = domainKey(spec: spec, value: group.label, parent: parent.key)

@@ -11,7 +11,7 @@ public enum MeasuresAnalysis {
                             isRespondent: scored.isRespondent)
         let groups = options.grouping.groups(design: design)
         let items = scored.measures.enumerated().map { index, measure in
-            ItemSpec(name: measure.code, values: scored.values[index], populationSet: measure.populationSet)
+            ItemSpec(name: measure.code, populationSet: measure.populationSet) { scored.values(measure: index) }
         }
         let estimates = try BatchEstimator.estimate(items: items, design: design, populations: populations, groups: groups,
                                                     policy: options.singleRespondent)

@@ -13,14 +13,16 @@ public struct RespondentScores: Sendable {
         let scored = prepared.scored
         let t = scored.table
         let design = Design(councilCodes: t.councils, councilOfRow: t.council, stratumOfRow: scored.stratum, isRespondent: scored.isRespondent)
+        // Every measure's values, computed once (each row's cells read all of them).
+        let values = scored.values
         var weights: [[Double]] = []
         if let populations = prepared.populations {
             for (i, measure) in scored.measures.enumerated() {
-                let stats = CellStats.accumulate(values: scored.values[i], design: design)
+                let stats = CellStats.accumulate(values: values[i], design: design)
                 let N = design.populations(populations, set: measure.populationSet)
                 weights.append((0..<t.count).map { row in
                     let h = Int(design.cellOfRow[row])
-                    guard h >= 0, !scored.values[i][row].isNaN else { return .nan }
+                    guard h >= 0, !values[i][row].isNaN else { return .nan }
                     return DesignWeight.weight(population: N[h], respondents: stats[h].n) ?? .nan
                 })
             }
@@ -32,7 +34,7 @@ public struct RespondentScores: Sendable {
             let s = scored.stratum[row]
             var cells: [CSVWriter.Cell] = [.text(t.councils[Int(t.council[row])]), .text(t.serial[row]),
                                            s == ResponseTable.missing ? .empty : .integer(Int(s))]
-            cells += scored.values.map { .optional($0[row]) }
+            cells += values.map { .optional($0[row]) }
             cells += weights.map { .optional($0[row]) }
             rows.append(cells)
         }

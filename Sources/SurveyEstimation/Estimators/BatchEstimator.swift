@@ -1,14 +1,27 @@
+import Foundation
 import SurveyModel
 
 /// An item to estimate: per-row values (NaN = no valid value) and the population set that weights it.
+/// The values may be given as a function that computes them (`init(name:populationSet:values:)`), so
+/// that an estimator holds only the items it is working on.
 public struct ItemSpec: Sendable {
     public var name: String
-    public var values: [Double]
     public var populationSet: String
+    private let compute: @Sendable () -> [Double]
+    /// The values, computed now when given as a function.
+    public var values: [Double] { compute() }
+
     public init(name: String, values: [Double], populationSet: String) {
         self.name = name
-        self.values = values
         self.populationSet = populationSet
+        compute = { values }
+    }
+
+    /// `values` is called once per estimate of the item and must give the same values every time.
+    public init(name: String, populationSet: String, values: @escaping @Sendable () -> [Double]) {
+        self.name = name
+        self.populationSet = populationSet
+        compute = values
     }
 }
 
@@ -38,7 +51,8 @@ public enum BatchEstimator {
                                           reason: "eligible population \(StratifiedEstimator.format(N)) is below the \(n) respondents"))
             }
         }
-        for item in items {
+        let stats = cellStats(items: items, design: design)
+        for (i, item) in items.enumerated() {
             let N: [Double?]
             if let cached = populationCache[item.populationSet] {
                 N = cached
@@ -46,7 +60,7 @@ public enum BatchEstimator {
                 N = design.populations(populations, set: item.populationSet)
                 populationCache[item.populationSet] = N
             }
-            let stats = CellStats.accumulate(values: item.values, design: design)
+            let stats = stats[i]
             var row: [Estimate?] = []
             for group in groups {
                 var groupIssues: [DesignIssue] = []
@@ -63,5 +77,35 @@ public enum BatchEstimator {
         let unique = DesignIssue.unique(issues)
         if !unique.isEmpty { throw .badDesign(unique) }
         return out
+    }
+
+    /// Every item's per-cell statistics, the items taken in parallel (one per core at a time), so
+    /// that only about as many items' values are held at once as there are cores. Each item's
+    /// sums run in row order, as in a single loop, so the statistics are the same.
+    static func cellStats(items: [ItemSpec], design: Design) -> [[CellStats]] {
+        let results = ParallelResults<[CellStats]>(count: items.count)
+        let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
+        guard workers > 1 else { return items.map { CellStats.accumulate(values: $0.values, design: design) } }
+        let next = ItemCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = next.take(below: items.count) {
+                results.set(i, CellStats.accumulate(values: items[i].values, design: design))
+            }
+        }
+        return results.values
+    }
+}
+
+/// The next item index for parallel workers: each item is taken once, in order.
+private final class ItemCounter: @unchecked Sendable {
+    private var next = 0
+    private let lock = NSLock()
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 }

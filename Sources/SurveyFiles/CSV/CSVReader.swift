@@ -122,17 +122,8 @@ public enum CSVReader {
         guard count > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [] }
         var i = 0
         if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { i = 3 }
-        // Looking for a CR byte scans the file too: give its pages back a chunk at a time.
-        var hasCR = false
-        var from = 0
-        let window = max(count / max(parts, 1), 1 << 20)
-        while from < count, !hasCR {
-            let n = min(window, count - from)
-            hasCR = memchr(base + from, 13, n) != nil
-            release?(from..<(from + n))
-            from += n
-        }
-        if !hasCR { return CSVChunker.chunksWithoutCR(base, count: count, from: i, parts: parts, release: release) }
+        // Text without CR bytes (the fast path looks for them as it scans, and gives up at the first).
+        if let chunks = CSVChunker.chunksWithoutCR(base, count: count, from: i, parts: parts, release: release) { return chunks }
         // Quotes are tracked as `read` does (not toggled on every `"`): a quote opens a quoted field
         // only at the start of a field, `""` inside is an escaped quote, and after the closing quote
         // anything up to the separator is literal. Otherwise a stray quote (`5" tall`, `q18"`) moves

@@ -15,7 +15,7 @@ enum ParallelCSV {
     /// given back as the read goes (they come back from the page cache if touched again): a file
     /// of gigabytes never becomes resident as a whole.
     /// `keepColumns`: the columns the table holds (nil = all); the others are read and checked,
-    /// then left out of each part before it is joined, so the whole never holds them.
+    /// but a large file's parts never store them, so the whole never holds them.
     static func read(_ data: Data, path: String, candidates: [Codebook], options: LoadOptions, mapped: Bool = false,
                      keepColumns: (@Sendable (Codebook) -> [Bool])? = nil) throws(FileError) -> ReturnLoader.FileRead {
         try withFileBytes(data) { raw throws(FileError) in
@@ -74,8 +74,10 @@ enum ParallelCSV {
             DispatchQueue.concurrentPerform(iterations: body.count) { k in
                 var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates,
                                           alternatives: options.alternatives, force: options.forceCodebook)
-                // Records in this chunk (its table reserves room for them).
+                // Records in this chunk (its table reserves room for them); only the kept columns
+                // are stored (and transposed) at all.
                 builder.expectedRows = expected[k]
+                builder.keepColumns = keepColumns
                 do throws(FileError) {
                     try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[headerRange]), file: path, into: &builder)
                     try CSVReader.read(UnsafeRawBufferPointer(rebasing: bytes.raw[body[k].range]), file: path, firstRow: body[k].firstRow, into: &builder)

@@ -53,7 +53,7 @@ extension ReturnBuilder {
         for (column, name) in result.duplicateColumns {
             report(.warning("duplicate-column", "column \(CSVReader.columnLabel(column)) \"\(name)\" repeats an earlier column and is ignored", row: headerRow, column: name))
         }
-        var table = ResponseTable(codebook: codebook)
+        var table = ResponseTable(codebook: codebook, keeping: keepColumns?(codebook))
         sourceIndex = table.addSource(SourceFile(path: file, sheet: sheet))
         if expectedRows > 0 {
             table.reserveCapacity(expectedRows)

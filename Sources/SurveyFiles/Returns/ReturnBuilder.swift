@@ -23,6 +23,9 @@ struct ReturnBuilder: CellSink {
     let force: Bool
     /// The number of data rows expected (0 = unknown): the table reserves room for them.
     var expectedRows = 0
+    /// The columns the table holds (`LoadOptions.keepColumns`; nil = every coded field's). The
+    /// others are still read and checked cell by cell; only their values are not stored.
+    var keepColumns: (@Sendable (Codebook) -> [Bool])?
 
     var table: ResponseTable?
     private(set) var diagnostics: [Diagnostic] = []
