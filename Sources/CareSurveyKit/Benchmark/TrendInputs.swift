@@ -119,7 +119,11 @@ extension TrendInputs {
         var observations: [TrendObservation] = []
         observations.reserveCapacity(published.figures.count)
         var councilTypes = 0
-        var measures: [String: AscofMeasure?] = [:]  // a catalogue scan once per measure, not per figure
+        // A catalogue scan once per measure, not per figure: an index into `known` (−1: not in the
+        // catalogue), the last one kept at hand (a file's figures come measure by measure).
+        var measures: [String: Int] = [:]
+        var known: [AscofMeasure] = []
+        var last: (id: String, at: Int)?
         for f in published.figures {
             let level: TrendLevel
             switch f.level {
@@ -128,10 +132,19 @@ extension TrendInputs {
             case .england: level = .england
             case .councilType: councilTypes += 1; continue
             }
-            let known: AscofMeasure?
-            if let memo = measures[f.measure] { known = memo } else { known = catalogue.measure(id: f.measure); measures[f.measure] = .some(known) }
-            guard let measure = known else { continue }
-            let point = PublishedPoint.make(f, measure: measure)
+            let at: Int
+            if let last, last.id == f.measure {
+                at = last.at
+            } else if let memo = measures[f.measure] {
+                at = memo
+                last = (f.measure, memo)
+            } else {
+                if let m = catalogue.measure(id: f.measure) { at = known.count; known.append(m) } else { at = -1 }
+                measures[f.measure] = at
+                last = (f.measure, at)
+            }
+            guard at >= 0 else { continue }
+            let point = PublishedPoint.make(f, measure: known[at])
             observations.append(TrendObservation(code: f.measure, scheme: .stable, level: level, area: level == .england ? nil : f.area,
                                                  name: f.areaName, breakdown: f.breakdown, point: point))
         }

@@ -108,11 +108,24 @@ public enum RecentTrendTest {
         return ((sw * swty - swt * swy) / d, (sw / d).squareRoot())
     }
 
+    /// The slope without each point in turn: `weightedSlope` of the other points, summed in the
+    /// same order (the same numbers, bit for bit), without making arrays of them.
     static func leaveOneOut(t: [Double], y: [Double], w: [Double]) -> [Double] {
-        t.indices.map { k in
-            let keep = t.indices.filter { $0 != k }
-            return weightedSlope(t: keep.map { t[$0] }, y: keep.map { y[$0] }, w: keep.map { w[$0] }).slope
+        var slopes: [Double] = []
+        slopes.reserveCapacity(t.count)
+        for k in t.indices {
+            var (sw, swt, swy, swt2, swty) = (0.0, 0.0, 0.0, 0.0, 0.0)
+            for i in t.indices where i != k {
+                sw += w[i]
+                swt += w[i] * t[i]
+                swy += w[i] * y[i]
+                swt2 += w[i] * t[i] * t[i]
+                swty += w[i] * t[i] * y[i]
+            }
+            let d = sw * swt2 - swt * swt
+            slopes.append(d > 0 ? (sw * swty - swt * swy) / d : 0)
         }
+        return slopes
     }
 
     static func decide(method: RecentTrend.Method, slope: Double, slopeSE: Double?, chiSquared: Double, loo: [Double],
