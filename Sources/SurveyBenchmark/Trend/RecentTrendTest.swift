@@ -35,10 +35,15 @@ public enum RecentTrendTest {
     /// from a complete count, not for weighted survey estimates, whose counts are not binomial).
     public static func test(_ points: [TrendPoint], breaks: [TrendBreak] = [], polarity: Measure.Polarity,
                             counts: Bool = false) -> RecentTrend {
-        let valued = points.filter(\.isTestable)
-        let last = Array(valued.suffix(window))
+        // The testable points' places; the last five are copied out only when there are five.
+        var valued: [Int] = []
+        valued.reserveCapacity(points.count)
+        for i in points.indices where points[i].isTestable { valued.append(i) }
+        guard valued.count >= window else {
+            return .notTested(points: valued.count, years: valued.map { points[$0].year }, reason: .fewerThanFivePoints)
+        }
+        let last = valued.suffix(window).map { points[$0] }
         let years = last.map(\.year)
-        guard last.count == window else { return .notTested(points: valued.count, years: years, reason: .fewerThanFivePoints) }
         if breaks.contains(where: { $0.separates(last[0].year, last[window - 1].year) }) {
             var comparable = 1
             while comparable < window, !breaks.contains(where: { $0.separates(last[window - 1 - comparable].year, last[window - comparable].year) }) {
