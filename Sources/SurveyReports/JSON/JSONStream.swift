@@ -195,25 +195,25 @@ struct JSONStream {
     }
 
     /// A JSON string literal as `JSONValue.escape` writes it: text with nothing to escape (nearly
-    /// all) in one copy, anything else through `JSONValue.escape` itself.
+    /// all) copied in one pass, anything else through `JSONValue.escape` itself.
     private mutating func escape(_ s: String) {
         var s = s
-        let plain = s.withUTF8 { utf8 in
-            !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
-        }
-        guard plain else {
-            var out: [UInt8] = []
-            JSONValue.escape(s, into: &out)
-            return out.withUnsafeBufferPointer { append($0) }
-        }
-        s.withUTF8 { utf8 in
+        let plain = s.withUTF8 { utf8 -> Bool in
             var p = reserve(utf8.count + 2)
             Self.put(UInt8(ascii: "\""), at: &p)
-            if let from = utf8.baseAddress { p.update(from: from, count: utf8.count) }
-            p += utf8.count
+            for b in utf8 {
+                // Nothing is committed until the end: a byte to escape leaves the bytes as they were.
+                if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+                Self.put(b, at: &p)
+            }
             Self.put(UInt8(ascii: "\""), at: &p)
             commit(p)
+            return true
         }
+        guard !plain else { return }
+        var out: [UInt8] = []
+        JSONValue.escape(s, into: &out)
+        out.withUnsafeBufferPointer { append($0) }
     }
 
     /// Inside an array a value starts a new member; after a key it does not. Returns where the
