@@ -66,9 +66,34 @@ struct FigureBuilder {
         }
     }
 
-    struct Key: Hashable { var measure, year, breakdown, area: Int32; var level: GeographyLevel }
+    /// A figure: measure, year, breakdown and area (ids in `names`) and level. Hashed as two words
+    /// and the level (the fields are 32-bit ids).
+    struct Key: Hashable {
+        var measure, year, breakdown, area: Int32
+        var level: GeographyLevel
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(FigureBuilder.word(measure, year))
+            hasher.combine(FigureBuilder.word(breakdown, area))
+            hasher.combine(level)
+        }
+    }
     struct MeasureKey: Hashable { var code, year: Int32; var fromGroup: Bool }
-    struct AreaKey: Hashable { var geoCode, geoName, ons, year: Int32; var level: GeographyLevel }
+    /// An area's cells (interned ids), year and level. Hashed as two words and the level.
+    struct AreaKey: Hashable {
+        var geoCode, geoName, ons, year: Int32
+        var level: GeographyLevel
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(FigureBuilder.word(geoCode, geoName))
+            hasher.combine(FigureBuilder.word(ons, year))
+            hasher.combine(level)
+        }
+    }
+
+    /// Two 32-bit ids as one 64-bit word.
+    @inline(__always)
+    static func word(_ a: Int32, _ b: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+    }
 
     /// One row's cells as interned ids, in `AscofDataFile.Column` order (0 = empty).
     struct Cells {
