@@ -88,13 +88,25 @@ public enum SeriesBuilder {
             diagnostics.append(.warning("unknown-measure", "measure code \(code) is not in the ASCOF catalogue (Reference/ascof-measures.json); "
                 + "\(count) value\(count == 1 ? "" : "s") not placed in a series"))
         }
-        let series = groups.keys.sorted().map { key -> TrendSeries in
-            var s = built[groups[key]!]
-            s.points.sort { $0.year < $1.year }
-            applyBreaks(&s)
-            return s
+        // The series in key order (`TrendSeries.Key.<`): each distinct text's rank found once, the
+        // keys then compared by ranks (the same order, no string comparisons in the sort; keys are
+        // distinct, so no two compare equal). Each series is sorted and broken in place.
+        let keys = Array(groups.keys)
+        let measureRank = ranks(keys.map(\.measure)), areaRank = ranks(keys.map(\.area)), breakdownRank = ranks(keys.map(\.breakdown))
+        let ranked = keys.map { k in (measureRank[k.measure]!, k.level.order, areaRank[k.area]!, breakdownRank[k.breakdown]!, groups[k]!) }
+        let series = ranked.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.map { r -> TrendSeries in
+            built[r.4].points.sort { $0.year < $1.year }
+            applyBreaks(&built[r.4])
+            return built[r.4]
         }
         return (series, diagnostics)
+    }
+
+    /// Each distinct text's place among them in `<` order.
+    static func ranks(_ texts: [String]) -> [String: Int] {
+        var rank: [String: Int] = [:]
+        for (i, text) in Set(texts).sorted().enumerated() { rank[text] = i }
+        return rank
     }
 
     /// What resolves an observation's code: its scheme, the code and the year.
