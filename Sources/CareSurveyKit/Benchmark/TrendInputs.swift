@@ -96,7 +96,12 @@ extension Toolkit {
         guard let handle = FileHandle(forReadingAtPath: path) else { return .other }
         defer { try? handle.close() }
         let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
-        let firstLine = head.split(whereSeparator: \.isNewline).first.map { $0.lowercased().filter { $0.isLetter || $0 == "," } } ?? ""
+        // The first non-empty line (what `split(whereSeparator: \.isNewline).first` gives), found
+        // without splitting the whole head into lines.
+        guard let start = head.firstIndex(where: { !$0.isNewline }) else { return .other }
+        let rest = head[start...]
+        let line = rest[..<(rest.firstIndex(where: \.isNewline) ?? rest.endIndex)]
+        let firstLine = line.lowercased().filter { $0.isLetter || $0 == "," }
         return firstLine.contains("measuretype") ? .ascof : .other
     }
 }
