@@ -15,8 +15,17 @@ import SurveyModel
 
 struct JSONStream {
     /// The bytes written so far (a copy; the stream keeps its own).
-    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(earlier.reduce(storage.count) { $0 + $1.count })
+        for segment in earlier + [storage] { out.append(contentsOf: UnsafeBufferPointer(start: segment.base, count: segment.count)) }
+        return out
+    }
+    /// Where the next bytes go (after every segment of `earlier`).
     private var storage: Storage
+    /// The bytes before `storage`, in order: the stream's own up to an `appendMembers` and the
+    /// parts it added, kept as they are (not copied) and never written again.
+    private var earlier: [Storage] = []
     /// How many containers are open.
     private var depth = 0
     /// The innermost open container (when `depth > 0`): is it an array, how many members it has so
@@ -38,11 +47,15 @@ struct JSONStream {
         topCount = members
     }
 
-    /// The members written by a `JSONStream(membersAtDepth:after:)` for this stream's open array.
+    /// The members written by a `JSONStream(membersAtDepth:after:)` for this stream's open array:
+    /// its bytes follow this stream's (kept as a segment, copied once by `finish`).
     mutating func appendMembers(_ part: JSONStream) {
-        let p = reserve(part.storage.count)
-        p.update(from: part.storage.base, count: part.storage.count)
-        storage.count += part.storage.count
+        if storage.count > 0 {
+            earlier.append(storage)
+            storage = Storage(capacity: 4096)
+        }
+        earlier += part.earlier
+        earlier.append(part.storage)
         topCount += part.topCount
     }
 
@@ -50,7 +63,20 @@ struct JSONStream {
     mutating func finish() -> String {
         reserve(1).pointee = 10
         storage.count += 1
-        return String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self)
+        guard !earlier.isEmpty else {
+            return String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self)
+        }
+        // The segments straight into the string's own buffer (no joined copy first).
+        let segments = earlier + [storage]
+        let total = segments.reduce(0) { $0 + $1.count }
+        return String(unsafeUninitializedCapacity: total) { out in
+            var at = 0
+            for segment in segments {
+                (out.baseAddress! + at).update(from: segment.base, count: segment.count)
+                at += segment.count
+            }
+            return total
+        }
     }
 
     mutating func beginObject() {
