@@ -96,7 +96,12 @@ extension Toolkit {
         guard let handle = FileHandle(forReadingAtPath: path) else { return .other }
         defer { try? handle.close() }
         let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
-        let firstLine = head.split(whereSeparator: \.isNewline).first.map { $0.lowercased().filter { $0.isLetter || $0 == "," } } ?? ""
+        // The first non-empty line (what `split(whereSeparator: \.isNewline).first` gives), found
+        // without splitting the whole head into lines.
+        guard let start = head.firstIndex(where: { !$0.isNewline }) else { return .other }
+        let rest = head[start...]
+        let line = rest[..<(rest.firstIndex(where: \.isNewline) ?? rest.endIndex)]
+        let firstLine = line.lowercased().filter { $0.isLetter || $0 == "," }
         return firstLine.contains("measuretype") ? .ascof : .other
     }
 }
@@ -119,7 +124,11 @@ extension TrendInputs {
         var observations: [TrendObservation] = []
         observations.reserveCapacity(published.figures.count)
         var councilTypes = 0
-        var measures: [String: AscofMeasure?] = [:]  // a catalogue scan once per measure, not per figure
+        // A catalogue scan once per measure, not per figure: an index into `known` (−1: not in the
+        // catalogue), the last one kept at hand (a file's figures come measure by measure).
+        var measures: [String: Int] = [:]
+        var known: [AscofMeasure] = []
+        var last: (id: String, at: Int)?
         for f in published.figures {
             let level: TrendLevel
             switch f.level {
@@ -128,10 +137,19 @@ extension TrendInputs {
             case .england: level = .england
             case .councilType: councilTypes += 1; continue
             }
-            let known: AscofMeasure?
-            if let memo = measures[f.measure] { known = memo } else { known = catalogue.measure(id: f.measure); measures[f.measure] = .some(known) }
-            guard let measure = known else { continue }
-            let point = PublishedPoint.make(f, measure: measure)
+            let at: Int
+            if let last, last.id == f.measure {
+                at = last.at
+            } else if let memo = measures[f.measure] {
+                at = memo
+                last = (f.measure, memo)
+            } else {
+                if let m = catalogue.measure(id: f.measure) { at = known.count; known.append(m) } else { at = -1 }
+                measures[f.measure] = at
+                last = (f.measure, at)
+            }
+            guard at >= 0 else { continue }
+            let point = PublishedPoint.make(f, measure: known[at])
             observations.append(TrendObservation(code: f.measure, scheme: .stable, level: level, area: level == .england ? nil : f.area,
                                                  name: f.areaName, breakdown: f.breakdown, point: point))
         }

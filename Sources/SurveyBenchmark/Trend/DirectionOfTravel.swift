@@ -35,16 +35,21 @@ public enum DirectionOfTravel {
         out.reserveCapacity(series.count)
         // Where each tested pair is, with its polarity.
         var tested: [(series: Int, pair: Int, higherIsBetter: Bool)] = []
+        // The valued points' places (not copies of the points, whose texts would each be retained).
+        var valued: [Int] = []
         for (s, input) in series.enumerated() {
-            let valued = input.points.filter { $0.estimate?.isFinite == true }
+            let points = input.points
+            valued.removeAll(keepingCapacity: true)
+            for i in points.indices where points[i].estimate?.isFinite == true { valued.append(i) }
             var row: [YearChange] = []
             row.reserveCapacity(max(0, valued.count - 1))
-            for i in valued.indices.dropFirst() {
-                let a = valued[i - 1], b = valued[i]
-                let isComparable = !input.breaks.contains { $0.separates(a.year, b.year) } && a.excluded == nil && b.excluded == nil
-                let difference = b.estimate! - a.estimate!
-                guard let seA = a.testStandardError, let seB = b.testStandardError else {
-                    row.append(YearChange(from: a.year, to: b.year, difference: difference, standardError: nil,
+            for k in valued.indices.dropFirst() {
+                let a = valued[k - 1], b = valued[k]
+                let yearA = points[a].year, yearB = points[b].year
+                let isComparable = !input.breaks.contains { $0.separates(yearA, yearB) } && points[a].excluded == nil && points[b].excluded == nil
+                let difference = points[b].estimate! - points[a].estimate!
+                guard let seA = points[a].testStandardError, let seB = points[b].testStandardError else {
+                    row.append(YearChange(from: yearA, to: yearB, difference: difference, standardError: nil,
                                           pValue: nil, pHolm: nil, pBH: nil, significant: false, direction: .notCompared,
                                           comparable: isComparable, suppressed: false))
                     continue
@@ -52,9 +57,9 @@ public enum DirectionOfTravel {
                 let se = (seA * seA + seB * seB).squareRoot()
                 let z = se > 0 ? difference / se : (difference == 0 ? 0 : (difference > 0 ? .infinity : -.infinity))
                 let small = options.suppressBelow > 0
-                    && ((a.respondents ?? Int.max) < options.suppressBelow || (b.respondents ?? Int.max) < options.suppressBelow)
+                    && ((points[a].respondents ?? Int.max) < options.suppressBelow || (points[b].respondents ?? Int.max) < options.suppressBelow)
                 tested.append((s, row.count, input.polarity == .higherIsBetter))
-                row.append(YearChange(from: a.year, to: b.year, difference: difference, standardError: se,
+                row.append(YearChange(from: yearA, to: yearB, difference: difference, standardError: se,
                                       pValue: CriticalValue.twoSidedP(z: z), pHolm: 1, pBH: 1, significant: false,
                                       direction: .noSignificantChange, comparable: isComparable, suppressed: small))
             }

@@ -35,10 +35,15 @@ public enum RecentTrendTest {
     /// from a complete count, not for weighted survey estimates, whose counts are not binomial).
     public static func test(_ points: [TrendPoint], breaks: [TrendBreak] = [], polarity: Measure.Polarity,
                             counts: Bool = false) -> RecentTrend {
-        let valued = points.filter(\.isTestable)
-        let last = Array(valued.suffix(window))
+        // The testable points' places; the last five are copied out only when there are five.
+        var valued: [Int] = []
+        valued.reserveCapacity(points.count)
+        for i in points.indices where points[i].isTestable { valued.append(i) }
+        guard valued.count >= window else {
+            return .notTested(points: valued.count, years: valued.map { points[$0].year }, reason: .fewerThanFivePoints)
+        }
+        let last = valued.suffix(window).map { points[$0] }
         let years = last.map(\.year)
-        guard last.count == window else { return .notTested(points: valued.count, years: years, reason: .fewerThanFivePoints) }
         if breaks.contains(where: { $0.separates(last[0].year, last[window - 1].year) }) {
             var comparable = 1
             while comparable < window, !breaks.contains(where: { $0.separates(last[window - 1 - comparable].year, last[window - comparable].year) }) {
@@ -108,11 +113,24 @@ public enum RecentTrendTest {
         return ((sw * swty - swt * swy) / d, (sw / d).squareRoot())
     }
 
+    /// The slope without each point in turn: `weightedSlope` of the other points, summed in the
+    /// same order (the same numbers, bit for bit), without making arrays of them.
     static func leaveOneOut(t: [Double], y: [Double], w: [Double]) -> [Double] {
-        t.indices.map { k in
-            let keep = t.indices.filter { $0 != k }
-            return weightedSlope(t: keep.map { t[$0] }, y: keep.map { y[$0] }, w: keep.map { w[$0] }).slope
+        var slopes: [Double] = []
+        slopes.reserveCapacity(t.count)
+        for k in t.indices {
+            var (sw, swt, swy, swt2, swty) = (0.0, 0.0, 0.0, 0.0, 0.0)
+            for i in t.indices where i != k {
+                sw += w[i]
+                swt += w[i] * t[i]
+                swy += w[i] * y[i]
+                swt2 += w[i] * t[i] * t[i]
+                swty += w[i] * t[i] * y[i]
+            }
+            let d = sw * swt2 - swt * swt
+            slopes.append(d > 0 ? (sw * swty - swt * swy) / d : 0)
         }
+        return slopes
     }
 
     static func decide(method: RecentTrend.Method, slope: Double, slopeSE: Double?, chiSquared: Double, loo: [Double],

@@ -17,39 +17,57 @@ public enum SeriesBuilder {
         // copied every series' points for each observation).
         var groups: [TrendSeries.Key: Int] = [:]
         var built: [TrendSeries] = []
-        // The measure and the year's code, by scheme × code × year: looked up once each, and the
-        // last one kept at hand (a published file's observations come measure by measure).
-        var cache: [Lookup: (measure: AscofMeasure, yearCode: String)?] = [:]
-        var last: (lookup: Lookup, resolved: (measure: AscofMeasure, yearCode: String)?)?
+        // The measure and the year's code, by scheme × code × year: looked up once each (an index
+        // into `resolvedList`, −1 when the catalogue has none, so an `AscofMeasure` is not copied
+        // per observation), and the last one kept at hand (a published file's observations come
+        // measure by measure).
+        var cache: [Lookup: Int] = [:]
+        var resolvedList: [(measure: AscofMeasure, yearCode: String)] = []
+        var last: (lookup: Lookup, at: Int)?
+        // Room for a point per year in each series (the years counted where they change).
+        var years = Set<String>()
+        var lastYear: String?
+        for o in observations where o.point.year != lastYear {
+            years.insert(o.point.year)
+            lastYear = o.point.year
+        }
         for o in observations {
             let lookup = Lookup(stable: o.scheme == .stable, code: o.code, year: o.point.year)
-            let resolved: (measure: AscofMeasure, yearCode: String)?
+            let found: Int
             if let last, last.lookup == lookup {
-                resolved = last.resolved
+                found = last.at
             } else if let hit = cache[lookup] {
-                resolved = hit
+                found = hit
                 last = (lookup, hit)
             } else {
                 let m = lookup.stable ? catalogue.measure(id: o.code) : catalogue.measure(code: o.code, year: o.point.year)
                 // The code in the year's numbering (CareSurvey's results carry the stable id).
-                resolved = m.map { ($0, lookup.stable ? (catalogue.code(of: $0, in: o.point.year) ?? o.code) : o.code) }
-                cache[lookup] = .some(resolved)
-                last = (lookup, resolved)
+                if let m {
+                    found = resolvedList.count
+                    resolvedList.append((m, lookup.stable ? (catalogue.code(of: m, in: o.point.year) ?? o.code) : o.code))
+                } else {
+                    found = -1
+                }
+                cache[lookup] = found
+                last = (lookup, found)
             }
-            guard let resolved else {
+            guard found >= 0 else {
                 unknown["\(o.code) in \(o.point.year)\(o.point.source.map { " (\($0))" } ?? "")", default: 0] += 1
                 continue
             }
-            let (measure, yearCode) = resolved
-            let key = TrendSeries.Key(measure: measure.id, level: o.level, area: o.area ?? "", breakdown: o.breakdown)
+            let measureID = resolvedList[found].measure.id
+            let yearCode = resolvedList[found].yearCode
+            let key = TrendSeries.Key(measure: measureID, level: o.level, area: o.area ?? "", breakdown: o.breakdown)
             let at: Int
             if let i = groups[key] {
                 at = i
             } else {
                 at = built.count
                 groups[key] = at
-                built.append(TrendSeries(measure: measure, level: o.level, area: o.area, name: o.name,
-                                         breakdown: o.breakdown, points: [], codes: [:], breaks: []))
+                var series = TrendSeries(measure: resolvedList[found].measure, level: o.level, area: o.area, name: o.name,
+                                         breakdown: o.breakdown, points: [], codes: Dictionary(minimumCapacity: years.count), breaks: [])
+                series.points.reserveCapacity(years.count)
+                built.append(series)
             }
             if built[at].name == nil { built[at].name = o.name }
             if let existing = built[at].points.first(where: { $0.year == o.point.year }) {
@@ -57,7 +75,7 @@ public enum SeriesBuilder {
                     built[at].points[i] = o.point
                     built[at].codes[o.point.year] = yearCode
                 } else if o.point.estimate != nil {
-                    diagnostics.append(.warning("duplicate-year", "\(measure.id) \(o.level.rawValue) \(o.area ?? "England") \(o.breakdown) "
+                    diagnostics.append(.warning("duplicate-year", "\(measureID) \(o.level.rawValue) \(o.area ?? "England") \(o.breakdown) "
                         + "\(o.point.year) is given twice; the first value (\(existing.source ?? "first input")) is used",
                         file: o.point.source))
                 }
@@ -70,13 +88,25 @@ public enum SeriesBuilder {
             diagnostics.append(.warning("unknown-measure", "measure code \(code) is not in the ASCOF catalogue (Reference/ascof-measures.json); "
                 + "\(count) value\(count == 1 ? "" : "s") not placed in a series"))
         }
-        let series = groups.keys.sorted().map { key -> TrendSeries in
-            var s = built[groups[key]!]
-            s.points.sort { $0.year < $1.year }
-            applyBreaks(&s)
-            return s
+        // The series in key order (`TrendSeries.Key.<`): each distinct text's rank found once, the
+        // keys then compared by ranks (the same order, no string comparisons in the sort; keys are
+        // distinct, so no two compare equal). Each series is sorted and broken in place.
+        let keys = Array(groups.keys)
+        let measureRank = ranks(keys.map(\.measure)), areaRank = ranks(keys.map(\.area)), breakdownRank = ranks(keys.map(\.breakdown))
+        let ranked = keys.map { k in (measureRank[k.measure]!, k.level.order, areaRank[k.area]!, breakdownRank[k.breakdown]!, groups[k]!) }
+        let series = ranked.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.map { r -> TrendSeries in
+            built[r.4].points.sort { $0.year < $1.year }
+            applyBreaks(&built[r.4])
+            return built[r.4]
         }
         return (series, diagnostics)
+    }
+
+    /// Each distinct text's place among them in `<` order.
+    static func ranks(_ texts: [String]) -> [String: Int] {
+        var rank: [String: Int] = [:]
+        for (i, text) in Set(texts).sorted().enumerated() { rank[text] = i }
+        return rank
     }
 
     /// What resolves an observation's code: its scheme, the code and the year.

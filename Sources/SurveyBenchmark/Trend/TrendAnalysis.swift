@@ -24,6 +24,12 @@ public enum TrendAnalysis {
         public init() {}
     }
 
+    /// Which England series a series is compared with: the same measure and breakdown.
+    struct EnglandKey: Hashable {
+        var measure: String
+        var breakdown: String
+    }
+
     /// A series' own tests (all but the pairs').
     struct Tested: Sendable {
         var recentTrend: RecentTrend
@@ -41,18 +47,20 @@ public enum TrendAnalysis {
         let pending = ParallelResults<[[YearChange]]>(count: 1)
         let changesDone = DispatchGroup()
         DispatchQueue.global().async(group: changesDone) { pending.set(0, DirectionOfTravel.changes(inputs, options: changeOptions)) }
-        var england: [String: TrendSeries] = [:]
-        for s in series where s.level == .england { england["\(s.measure.id)|\(s.breakdown)"] = s }
+        // England's points by measure × breakdown (the last England series of each, as before).
+        var england: [EnglandKey: [TrendPoint]] = [:]
+        for s in series where s.level == .england { england[EnglandKey(measure: s.measure.id, breakdown: s.breakdown)] = s.points }
         let tested = ParallelMap.map(count: series.count, parts: 16) { [england] i in
             let s = series[i]
             let polarity = s.measure.polarity
             let counts = s.measure.source == .other && s.measure.unit == .percent
             let trend = RecentTrendTest.test(s.points, breaks: s.breaks, polarity: polarity, counts: counts)
             let latest = s.latest
-            let englandValue = latest.flatMap { p in england["\(s.measure.id)|\(s.breakdown)"]?.points.first { $0.year == p.year }?.estimate }
+            let englandPoints = england[EnglandKey(measure: s.measure.id, breakdown: s.breakdown)]
+            let englandValue = latest.flatMap { p in englandPoints?.first { $0.year == p.year }?.estimate }
             var redRed = false
             if s.level == .council, let tested = s.points.last(where: \.isTestable) {
-                let e = england["\(s.measure.id)|\(s.breakdown)"]?.points.first { $0.year == tested.year }?.estimate
+                let e = englandPoints?.first { $0.year == tested.year }?.estimate
                 redRed = RedRed.isRedRed(latest: tested, england: e, polarity: polarity, trend: trend)
             }
             var status: TargetStatus?

@@ -47,8 +47,8 @@ public struct TrendSeries: Sendable, Hashable {
         var distinct: [String] = []
         // Consecutive years nearly always share a code: its spelling is looked up once per run of it.
         var previous: (raw: String, spelled: String)?
-        for p in points {
-            guard let raw = codes[p.year] else { continue }
+        for i in points.indices {
+            guard let raw = codes[points[i].year] else { continue }
             let spelled: String
             if let previous, previous.raw == raw {
                 spelled = previous.spelled

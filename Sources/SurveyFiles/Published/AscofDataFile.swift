@@ -97,7 +97,7 @@ public struct AscofDataFile: Sendable {
         let blank = grid.interner.blank
         // Per distinct year text: the survey year it names (nil = not a survey year).
         var yearOf: [Int32: String?] = [:]
-        var builder = FigureBuilder(path: path, catalogue: catalogue, councils: councils, cellCount: grid.interner.count)
+        var builder = FigureBuilder(path: path, catalogue: catalogue, councils: councils, cellCount: grid.interner.count, rowCount: grid.rowCount)
         var cells = [Int32](repeating: 0, count: slots.count)
         let yearSlot = Column.year.slot
         for r in 1..<grid.rowCount {

@@ -33,16 +33,28 @@ struct CellInterner {
         let h = Self.hash(bytes)
         let mask = table.count - 1
         var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let entry = Int(table[slot])
-            if entry == 0 { break }
-            let id = entry - 1
-            if hashes[id] == h, counts[id] == bytes.count,
-               arena.withUnsafeBytes({ memcmp($0.baseAddress! + starts[id], bytes.baseAddress!, bytes.count) == 0 }) {
-                return Int32(id)
+        // The probe reads the arrays through their buffers (no bounds or uniqueness checks per step).
+        let found: Int32? = table.withUnsafeBufferPointer { table in
+            hashes.withUnsafeBufferPointer { hashes in
+                counts.withUnsafeBufferPointer { counts in
+                    starts.withUnsafeBufferPointer { starts in
+                        arena.withUnsafeBytes { arena in
+                            while true {
+                                let entry = Int(table[slot])
+                                if entry == 0 { return nil }
+                                let id = entry - 1
+                                if hashes[id] == h, counts[id] == bytes.count,
+                                   memcmp(arena.baseAddress! + starts[id], bytes.baseAddress!, bytes.count) == 0 {
+                                    return Int32(id)
+                                }
+                                slot = (slot + 1) & mask
+                            }
+                        }
+                    }
+                }
             }
-            slot = (slot + 1) & mask
         }
+        if let found { return found }
         let id = texts.count
         starts.append(arena.count)
         counts.append(bytes.count)
@@ -69,6 +81,13 @@ struct CellInterner {
         return trimmedSpaces(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// Whether cell `id` holds exactly these bytes (`bytes` not empty).
+    func holds(_ id: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let id = Int(id)
+        guard id > 0, counts[id] == bytes.count else { return false }
+        return arena.withUnsafeBytes { memcmp($0.baseAddress! + starts[id], bytes.baseAddress!, bytes.count) == 0 }
+    }
+
     private mutating func grow() {
         var bigger = [Int32](repeating: 0, count: table.count * 2)
         let mask = bigger.count - 1
@@ -89,10 +108,23 @@ struct InternedRows: CellSink {
     var rowStart: [Int] = [0]
     var columns: [Int32] = []
     var ids: [Int32] = []
+    /// The last id seen in each column: a published file repeats a column's value from row to row
+    /// (the same area, measure and breakdown over several rows), and comparing the bytes with that
+    /// one cell costs less than hashing them.
+    private var lastInColumn: [Int32] = []
 
     mutating func beginRow(_ number: Int) { numbers.append(number) }
     mutating func cell(_ column: Int, _ bytes: UnsafeRawBufferPointer, isFormula: Bool) {
-        let id = interner.intern(bytes)
+        let id: Int32
+        if bytes.isEmpty {
+            id = 0
+        } else if column < lastInColumn.count, interner.holds(lastInColumn[column], bytes) {
+            id = lastInColumn[column]
+        } else {
+            id = interner.intern(bytes)
+            if column >= lastInColumn.count, column < 1024 { lastInColumn += repeatElement(0, count: column + 1 - lastInColumn.count) }
+            if column < lastInColumn.count { lastInColumn[column] = id }
+        }
         guard id != 0 else { return }
         columns.append(Int32(column))
         ids.append(id)

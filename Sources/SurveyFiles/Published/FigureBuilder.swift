@@ -20,24 +20,80 @@ struct FigureBuilder {
     // found by small integers instead of hashing four strings per row. Cell ids are dense
     // (0 ..< cellCount), so the memos of single cells are arrays indexed by id (nil: not yet seen).
     private var levels: [GeographyLevel??]
-    private var kinds: [String?]
+    private var kinds: [MeasureType?]
     private var breakdowns: [(text: String, id: Int32)?]
     private var values: [PublishedValue??]
     /// The measure of a code × year (an index into `resolved`, −1 when the catalogue has none).
     private var measures: [MeasureKey: Int] = [:]
-    private var resolved: [(measure: AscofMeasure, id: Int32)] = []
-    private var areas: [AreaKey: (code: String, name: String, id: Int32)] = [:]
+    private var resolved: [ResolvedMeasure] = []
+    /// Areas found, by their cells × year × level: an index into `areaList`.
+    private var areas: [AreaKey: Int] = [:]
+    private var areaList: [(code: String, name: String, id: Int32)] = []
     // The last row's measure, area and figure: a file lists its rows measure by measure, area by
     // area, the measure types of one figure together, so most rows need no hashing at all.
     private var lastMeasure: (key: MeasureKey, at: Int)?
-    private var lastArea: (key: AreaKey, area: (code: String, name: String, id: Int32))?
+    private var lastArea: (key: AreaKey, at: Int)?
     private var lastFigure: (key: Key, at: Int)?
+    /// The last row's year and its id in `names`; the last year a used row had (in `summary.years`).
+    private var lastYear: (text: String, id: Int32)?
+    private var lastUsedYear: Int32 = -1
     /// Canonical texts (measure ids, years, breakdowns, area codes) → the ids in `Key`.
     private var names: [String: Int32] = [:]
 
-    struct Key: Hashable { var measure, year, breakdown, area: Int32; var level: GeographyLevel }
+    /// What a row needs of its measure (not the `AscofMeasure`, whose copy retains many references).
+    struct ResolvedMeasure {
+        var id: String
+        var nameID: Int32
+        var isPercent: Bool
+    }
+
+    /// A `Measure type` cell as read: the figure's value it sets, or not a measure type.
+    enum MeasureType {
+        /// `setsOrigin`: the row is the figure's origin (`Outcome` and `Value`; not `Rate`, `Score`, …).
+        case outcome(setsOrigin: Bool), numerator, denominator, base, marginOfError, unknown
+
+        /// The type a cell's text (lower case, letters only) names.
+        init(kind: String) {
+            switch kind {
+            case "outcome", "value": self = .outcome(setsOrigin: true)
+            case "rate", "percentage", "score": self = .outcome(setsOrigin: false)
+            case "numerator": self = .numerator
+            case "denominator": self = .denominator
+            case "base", "respondents": self = .base
+            case "marginoferror", "moe", "marginoferror95": self = .marginOfError
+            default: self = .unknown
+            }
+        }
+    }
+
+    /// A figure: measure, year, breakdown and area (ids in `names`) and level. Hashed as two words
+    /// and the level (the fields are 32-bit ids).
+    struct Key: Hashable {
+        var measure, year, breakdown, area: Int32
+        var level: GeographyLevel
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(FigureBuilder.word(measure, year))
+            hasher.combine(FigureBuilder.word(breakdown, area))
+            hasher.combine(level)
+        }
+    }
     struct MeasureKey: Hashable { var code, year: Int32; var fromGroup: Bool }
-    struct AreaKey: Hashable { var geoCode, geoName, ons, year: Int32; var level: GeographyLevel }
+    /// An area's cells (interned ids), year and level. Hashed as two words and the level.
+    struct AreaKey: Hashable {
+        var geoCode, geoName, ons, year: Int32
+        var level: GeographyLevel
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(FigureBuilder.word(geoCode, geoName))
+            hasher.combine(FigureBuilder.word(ons, year))
+            hasher.combine(level)
+        }
+    }
+
+    /// Two 32-bit ids as one 64-bit word.
+    @inline(__always)
+    static func word(_ a: Int32, _ b: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+    }
 
     /// One row's cells as interned ids, in `AscofDataFile.Column` order (0 = empty).
     struct Cells {
@@ -48,7 +104,8 @@ struct FigureBuilder {
     }
 
     /// `cellCount`: how many distinct cells the file's interner holds (ids are below it).
-    init(path: String, catalogue: MeasureCatalogue, councils: Councils, cellCount: Int) {
+    /// `rowCount`: how many rows the file has (room is made for a figure per two rows).
+    init(path: String, catalogue: MeasureCatalogue, councils: Councils, cellCount: Int, rowCount: Int = 0) {
         self.path = path
         self.catalogue = catalogue
         self.councils = councils
@@ -57,6 +114,9 @@ struct FigureBuilder {
         kinds = Array(repeating: nil, count: cellCount)
         breakdowns = Array(repeating: nil, count: cellCount)
         values = Array(repeating: nil, count: cellCount)
+        index.reserveCapacity(rowCount / 2)
+        figures.reserveCapacity(rowCount / 2)
+        originRows.reserveCapacity(rowCount / 2)
     }
 
     mutating func skip(_ row: Int, column: String?, value: String?, rule: String, _ message: String,
@@ -93,7 +153,8 @@ struct FigureBuilder {
             return skip(row, column: "Geographical level", value: levelText, rule: "unknown-level",
                         "\"\(levelText)\" is not a geographical level (council, region, council type, England)")
         }
-        let yearID = name(year)
+        let yearID: Int32
+        if let last = lastYear, last.text == year { yearID = last.id } else { yearID = name(year); lastYear = (year, yearID) }
         // Older files: the measure group is the code, the measure code joins the breakdown to it.
         let fromGroup = !texts[Int(cells.group)].isEmpty
         let codeID = fromGroup ? cells.group : cells.code
@@ -115,7 +176,7 @@ struct FigureBuilder {
             }
             if let m {
                 foundAt = resolved.count
-                resolved.append((m, name(m.id)))
+                resolved.append(ResolvedMeasure(id: m.id, nameID: name(m.id), isPercent: m.unit == .percent))
             } else {
                 foundAt = -1
             }
@@ -126,26 +187,30 @@ struct FigureBuilder {
             return skip(row, column: fromGroup ? "Measure group" : "ASCOF measure code", value: code, rule: "unknown-measure",
                         "measure \(code) is not in the ASCOF catalogue's \(catalogue.framework(for: year)?.id ?? "?") numbering (Reference/ascof-measures.json) for \(year)")
         }
-        // Fields of the measure, not a copy of it (an `AscofMeasure` holds many references).
-        let measureID = resolved[foundAt].id
-        let measureIsPercent = resolved[foundAt].measure.unit == .percent
-        let geoCode = texts[Int(cells.geoCode)], geoName = texts[Int(cells.geoName)], ons = texts[Int(cells.ons)]
+        let measureID = resolved[foundAt].nameID
+        let measureIsPercent = resolved[foundAt].isPercent
         let areaKey = AreaKey(geoCode: cells.geoCode, geoName: cells.geoName, ons: cells.ons, year: yearID, level: level)
-        let area: (code: String, name: String, id: Int32)
+        let areaAt: Int
         if let last = lastArea, last.key == areaKey {
-            area = last.area
+            areaAt = last.at
         } else if let memo = areas[areaKey] {
-            area = memo
+            areaAt = memo
             lastArea = (areaKey, memo)
         } else {
-            guard let found = resolveArea(row: row, level: level, geoCode: geoCode, geoName: geoName, ons: ons, year: year) else { return }
-            area = (found.code, found.name, name(found.code))
-            areas[areaKey] = area  // only found areas: a row not used always gets its own diagnostic
-            lastArea = (areaKey, area)
+            guard let found = resolveArea(row: row, level: level, geoCode: texts[Int(cells.geoCode)], geoName: texts[Int(cells.geoName)],
+                                          ons: texts[Int(cells.ons)], year: year) else { return }
+            areaAt = areaList.count
+            areaList.append((found.code, found.name, name(found.code)))
+            areas[areaKey] = areaAt  // only found areas: a row not used always gets its own diagnostic
+            lastArea = (areaKey, areaAt)
         }
-        let type = texts[Int(cells.type)]
-        let kind: String
-        if let memo = kinds[Int(cells.type)] { kind = memo } else { kind = type.lowercased().filter { $0.isLetter }; kinds[Int(cells.type)] = kind }
+        let measureType: MeasureType
+        if let memo = kinds[Int(cells.type)] {
+            measureType = memo
+        } else {
+            measureType = MeasureType(kind: texts[Int(cells.type)].lowercased().filter { $0.isLetter })
+            kinds[Int(cells.type)] = measureType
+        }
         let parsed: PublishedValue
         if let memo = values[Int(cells.value)] {
             parsed = memo!
@@ -170,16 +235,13 @@ struct FigureBuilder {
             breakdown = (text, name(text))
             breakdowns[Int(cells.breakdown)] = breakdown
         }
-        let key = Key(measure: measureID, year: yearID, breakdown: breakdown.id, area: area.id, level: level)
-        let slot: WritableKeyPath<PublishedFigure, PublishedValue?>
+        let key = Key(measure: measureID, year: yearID, breakdown: breakdown.id, area: areaList[areaAt].id, level: level)
         let value: PublishedValue
-        switch kind {
-        case "outcome", "value", "rate", "percentage", "score": slot = \.outcome; value = scaled
-        case "numerator": slot = \.numerator; value = parsed
-        case "denominator": slot = \.denominator; value = parsed
-        case "base", "respondents": slot = \.base; value = parsed
-        case "marginoferror", "moe", "marginoferror95": slot = \.marginOfError; value = scaled
-        default:
+        switch measureType {
+        case .outcome, .marginOfError: value = scaled
+        case .numerator, .denominator, .base: value = parsed
+        case .unknown:
+            let type = texts[Int(cells.type)]
             return skip(row, column: "Measure type", value: type, rule: "unknown-measure-type",
                         "\"\(type)\" is not a measure type (Outcome, Numerator, Denominator, Base, Margin Of Error)")
         }
@@ -187,24 +249,49 @@ struct FigureBuilder {
         if let existing = lastFigure?.key == key ? lastFigure?.at : index[key] {
             at = existing
             lastFigure = (key, at)
-            if figures[at][keyPath: slot] != nil {
+            if Self.value(measureType, of: figures[at]) != nil {
+                let type = texts[Int(cells.type)]
                 return skip(row, column: "Measure type", value: type, rule: "duplicate-row",
-                            "a second \(type) for \(resolved[foundAt].measure.id) \(breakdown.text) \(area.name) \(year)")
+                            "a second \(type) for \(resolved[foundAt].id) \(breakdown.text) \(areaList[areaAt].name) \(year)")
             }
         } else {
             at = figures.count
             index[key] = at
             lastFigure = (key, at)
-            figures.append(PublishedFigure(measure: resolved[foundAt].measure.id, code: code, year: year, breakdown: breakdown.text,
-                                           level: level, area: area.code, areaName: area.name,
+            let ons = texts[Int(cells.ons)]
+            figures.append(PublishedFigure(measure: resolved[foundAt].id, code: code, year: year, breakdown: breakdown.text,
+                                           level: level, area: areaList[areaAt].code, areaName: areaList[areaAt].name,
                                            ons: ons.isEmpty ? nil : ons, origin: ""))
             originRows.append(row)
         }
-        figures[at][keyPath: slot] = value
-        if kind == "outcome" || kind == "value" { originRows[at] = row }
+        switch measureType {
+        case let .outcome(setsOrigin):
+            figures[at].outcome = value
+            if setsOrigin { originRows[at] = row }
+        case .numerator: figures[at].numerator = value
+        case .denominator: figures[at].denominator = value
+        case .base: figures[at].base = value
+        case .marginOfError: figures[at].marginOfError = value
+        case .unknown: break
+        }
         summary.count(parsed)
         summary.rowsUsed += 1
-        if !summary.years.contains(year) { summary.years.append(year) }
+        if yearID != lastUsedYear {
+            if !summary.years.contains(year) { summary.years.append(year) }
+            lastUsedYear = yearID
+        }
+    }
+
+    /// The figure's value of that measure type (nil: not given yet).
+    static func value(_ type: MeasureType, of figure: PublishedFigure) -> PublishedValue? {
+        switch type {
+        case .outcome: return figure.outcome
+        case .numerator: return figure.numerator
+        case .denominator: return figure.denominator
+        case .base: return figure.base
+        case .marginOfError: return figure.marginOfError
+        case .unknown: return nil
+        }
     }
 
     /// The area's code: the CASSR code for councils (from councils.json, by CASSR code, ONS code or
@@ -256,11 +343,39 @@ struct FigureBuilder {
         }
     }
 
-    func result() -> PublishedFigures {
+    /// The figures, each with its origin (`file:row`), the file's summary and the diagnostics. Ends
+    /// the builder: its figures are handed over, not copied.
+    mutating func result() -> PublishedFigures {
         var summary = summary
         summary.years.sort()
-        var out = figures
-        for i in out.indices { out[i].origin = "\(path):\(originRows[i])" }
+        var out: [PublishedFigure] = []
+        swap(&out, &figures)
+        for i in out.indices { out[i].origin = Self.origin(path, originRows[i]) }
         return PublishedFigures(figures: out, files: [summary], diagnostics: diagnostics)
+    }
+
+    /// `path:row`, as `"\(path):\(row)"` writes it, made in one allocation.
+    static func origin(_ path: String, _ row: Int) -> String {
+        var path = path
+        return path.withUTF8 { p in
+            var digits = 1
+            var m = row.magnitude
+            while m >= 10 { m /= 10; digits += 1 }
+            let sign = row < 0 ? 1 : 0
+            let total = p.count + 1 + sign + digits
+            return String(unsafeUninitializedCapacity: total) { out in
+                if let from = p.baseAddress { UnsafeMutableRawPointer(out.baseAddress!).copyMemory(from: from, byteCount: p.count) }
+                out[p.count] = UInt8(ascii: ":")
+                if sign == 1 { out[p.count + 1] = UInt8(ascii: "-") }
+                var m = row.magnitude
+                var i = total
+                repeat {
+                    i -= 1
+                    out[i] = UInt8(ascii: "0") + UInt8(m % 10)
+                    m /= 10
+                } while m > 0
+                return total
+            }
+        }
     }
 }

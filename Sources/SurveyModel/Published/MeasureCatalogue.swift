@@ -137,7 +137,26 @@ public struct AscofMeasure: Sendable, Hashable, Identifiable {
     }
 
     /// A code with brackets, spaces and dots removed, upper case: `2A(1)` → `2A1`.
+    /// ASCII text (every code) is done byte by byte: its letters and digits kept, `a`–`z` made upper
+    /// case, which is what `uppercased()` and `isLetter || isNumber` do to ASCII; anything else
+    /// through those.
     public static func normalise(_ code: String) -> String {
-        String(code.uppercased().filter { $0.isLetter || $0.isNumber })
+        var code = code
+        let ascii = code.withUTF8 { utf8 -> String? in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: utf8.count) { out in
+                var n = 0
+                for b in utf8 {
+                    switch b {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"): out[n] = b - 32; n += 1
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out[n] = b; n += 1
+                    default: break
+                    }
+                }
+                return n
+            }
+        }
+        if let ascii { return ascii }
+        return String(code.uppercased().filter { $0.isLetter || $0.isNumber })
     }
 }

@@ -159,6 +159,13 @@ public struct PublishedFileSummary: Sendable, Hashable, Codable {
 
 /// The text without leading and trailing spaces, tabs and non-breaking spaces (no Foundation here).
 public func trimmedSpaces(_ text: String) -> String {
+    // Nearly every cell starts and ends with a visible character: then there is nothing to trim.
+    // A first or last byte that is not a space, tab, line break or part of a no-break space (C2 A0)
+    // cannot begin or end a Character equal to one of them, so the text is returned as it is.
+    let utf8 = text.utf8
+    guard let firstByte = utf8.first, let lastByte = utf8.last else { return "" }
+    let edge: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || $0 == 0xC2 || $0 == 0xA0 }
+    if !edge(firstByte), !edge(lastByte) { return text }
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\r" || $0 == "\n" }
     guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
     return String(text[first...last])

@@ -21,7 +21,7 @@ extension TrendJSON {
         w.key(plain: "breakdown"); w.string(s.breakdown)
         w.key(plain: "points")
         w.beginArray()
-        for p in s.points { write(p, code: s.codes[p.year], into: &w) }
+        for i in s.points.indices { write(s.points[i], code: s.codes[s.points[i].year], into: &w) }
         w.endArray()
         w.key(plain: "breaks")
         w.beginArray()
