@@ -100,17 +100,24 @@ public enum RecentTrendTest {
 
     /// The weighted least-squares slope and its standard error (formulas above).
     public static func weightedSlope(t: [Double], y: [Double], w: [Double]) -> (slope: Double, standardError: Double) {
+        let (sw, swt, swy, swt2, swty) = sums(t: t, y: y, w: w, skipping: nil)
+        let d = sw * swt2 - swt * swt
+        guard d > 0 else { return (0, 0) }
+        return ((sw * swty - swt * swy) / d, (sw / d).squareRoot())
+    }
+
+    /// Σw, Σwt, Σwy, Σwt², Σwty over the points (in index order), leaving out point `skip` if given.
+    static func sums(t: [Double], y: [Double], w: [Double], skipping skip: Int?)
+        -> (sw: Double, swt: Double, swy: Double, swt2: Double, swty: Double) {
         var (sw, swt, swy, swt2, swty) = (0.0, 0.0, 0.0, 0.0, 0.0)
-        for i in t.indices {
+        for i in t.indices where i != skip {
             sw += w[i]
             swt += w[i] * t[i]
             swy += w[i] * y[i]
             swt2 += w[i] * t[i] * t[i]
             swty += w[i] * t[i] * y[i]
         }
-        let d = sw * swt2 - swt * swt
-        guard d > 0 else { return (0, 0) }
-        return ((sw * swty - swt * swy) / d, (sw / d).squareRoot())
+        return (sw, swt, swy, swt2, swty)
     }
 
     /// The slope without each point in turn: `weightedSlope` of the other points, summed in the
@@ -119,14 +126,7 @@ public enum RecentTrendTest {
         var slopes: [Double] = []
         slopes.reserveCapacity(t.count)
         for k in t.indices {
-            var (sw, swt, swy, swt2, swty) = (0.0, 0.0, 0.0, 0.0, 0.0)
-            for i in t.indices where i != k {
-                sw += w[i]
-                swt += w[i] * t[i]
-                swy += w[i] * y[i]
-                swt2 += w[i] * t[i] * t[i]
-                swty += w[i] * t[i] * y[i]
-            }
+            let (sw, swt, swy, swt2, swty) = sums(t: t, y: y, w: w, skipping: k)
             let d = sw * swt2 - swt * swt
             slopes.append(d > 0 ? (sw * swty - swt * swy) / d : 0)
         }
