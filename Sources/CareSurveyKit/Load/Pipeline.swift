@@ -74,7 +74,11 @@ extension Toolkit {
     /// `requirePopulations` false lets `scores` run without population files.
     public func prepare(returns paths: [String], populationFiles: [String], options: LoadOptions,
                         requirePopulations: Bool = true) throws(PipelineError) -> PreparedSurvey {
-        let loaded = load(paths, options: options)
+        // The population files are read alongside the returns once their codebook is known.
+        let prefetch = PopulationPrefetch(files: populationFiles)
+        var loadOptions = options
+        if !populationFiles.isEmpty { loadOptions.codebookFound = { prefetch.start($0) } }
+        let loaded = load(paths, options: loadOptions)
         let early = InputProblems(loaded: loaded, populationDiagnostics: [])
         if !early.codebook.isEmpty && !options.forceCodebook { throw .codebookDoesNotFit(early.codebook) }
         guard let table = loaded.table else { throw .noReadableInput(loaded.files) }
@@ -88,7 +92,8 @@ extension Toolkit {
                 scoring.set(0, Result { () throws(ScoringError) in try score(table) })
             } else {
                 populationRead.set(0, Result { () throws(PopulationInputs.Failure) in
-                    try PopulationInputs.load(files: populationFiles, workbookRows: workbookRows, codebook: table.codebook)
+                    try PopulationInputs.load(files: populationFiles, workbookRows: workbookRows, codebook: table.codebook,
+                                              prefetched: prefetch.take(scheme: table.codebook.populations))
                 })
             }
         }

@@ -45,20 +45,25 @@ public enum PopulationInputs {
     }
 
     /// Files take precedence over workbook tables for the same council.
-    public static func load(files: [String], workbookRows: [PopulationRow], codebook: Codebook) throws(Failure) -> Loaded {
+    /// `prefetched`: the files already read with the codebook's scheme, in order, up to and with
+    /// the first that could not be read (`PopulationPrefetch`); nil = read them here.
+    public static func load(files: [String], workbookRows: [PopulationRow], codebook: Codebook,
+                            prefetched: [Result<PopulationFile.Result, FileError>]? = nil) throws(Failure) -> Loaded {
         var rows: [PopulationRow] = []
         var diagnostics: [Diagnostic] = []
-        for path in files {
+        for (i, path) in files.enumerated() {
             do {
-                let result = try PopulationFile.read(path: path, scheme: codebook.populations)
-                rows.append(contentsOf: result.rows)
+                let result: PopulationFile.Result
+                if let prefetched { result = try prefetched[i].get() } else { result = try PopulationFile.read(path: path, scheme: codebook.populations) }
+                if rows.isEmpty { rows = result.rows } else { rows.append(contentsOf: result.rows) }
                 diagnostics.append(contentsOf: result.diagnostics)
             } catch {
                 throw .file(error)
             }
         }
         let fromFiles = Set(rows.map(\.council))
-        rows.append(contentsOf: workbookRows.filter { !fromFiles.contains($0.council) })
+        let fromWorkbooks = workbookRows.filter { !fromFiles.contains($0.council) }
+        if !fromWorkbooks.isEmpty { rows.append(contentsOf: fromWorkbooks) }
         guard !rows.isEmpty else { throw .none }
         let populations = Populations(rows: rows, scheme: codebook.populations)
         var notes: [String] = []

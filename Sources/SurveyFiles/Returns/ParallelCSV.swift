@@ -21,6 +21,10 @@ enum ParallelCSV {
         try withFileBytes(data) { raw throws(FileError) in
             let parts = ProcessInfo.processInfo.activeProcessorCount
             let release: ((Range<Int>) -> Void)? = mapped ? { releasePages(raw, $0) } : nil
+            if let found = options.codebookFound, raw.count >= chunkThreshold && parts > 1,
+               let codebook = headerCodebook(raw, path: path, candidates: candidates, options: options) {
+                found(codebook)
+            }
             let chunks = raw.count >= chunkThreshold && parts > 1
                 ? CSVReader.chunks(raw, parts: Swift.max(parts * 2, raw.count / chunkBytes), releasingScanned: release) : []
             guard chunks.count > 2 else {
@@ -104,6 +108,22 @@ enum ParallelCSV {
 }
 
 extension ParallelCSV {
+    /// The codebook the file's first line (a header without quotes) names, or nil: read as the
+    /// header alone, its diagnostics dropped (the chunks read it again).
+    static func headerCodebook(_ raw: UnsafeRawBufferPointer, path: String, candidates: [Codebook],
+                               options: LoadOptions) -> Codebook? {
+        guard let base = raw.baseAddress else { return nil }
+        let window = Swift.min(raw.count, 1 << 20)
+        guard let newline = memchr(base, 10, window) else { return nil }
+        let header = UnsafeRawBufferPointer(start: base, count: base.distance(to: UnsafeRawPointer(newline)) + 1)
+        guard memchr(base, 34, header.count) == nil else { return nil }
+        var builder = ReturnBuilder(file: path, sheet: nil, mode: .csv, headerRow: 1, fallbackCouncil: options.council, candidates: candidates,
+                                    alternatives: options.alternatives, force: options.forceCodebook)
+        do throws(FileError) { try CSVReader.read(header, file: path, into: &builder) } catch { return nil }
+        builder.finish()
+        return builder.fatal == nil ? builder.table?.codebook : nil
+    }
+
     /// Gives back the memory of a parsed chunk's bytes (`MADV_DONTNEED`: a mapped file's pages are
     /// dropped, a copy's pages zeroed). Only whole pages inside `range`, so the header and the
     /// neighbouring chunks (other workers may still be reading them) keep theirs; the chunk's bytes

@@ -25,6 +25,10 @@ public struct LoadOptions: Sendable {
     /// False: the per-row serial numbers and source rows are given up once read and checked
     /// (`ResponseTable.dropRowDetails()`), for a command that does not report rows.
     public var keepRowDetails = true
+    /// Told the codebook a large CSV file's header line names, before the file is read (first
+    /// file to get there first; may be told again for other files): work that needs only the
+    /// codebook can start alongside the read. Only a guess: the loaded table's codebook decides.
+    public var codebookFound: (@Sendable (Codebook) -> Void)?
     public init(survey: String? = nil, surveyYear: String? = nil, council: String? = nil, limits: XLSXLimits = .default,
                 forceCodebook: Bool = false, allowPartial: Bool = false) {
         self.survey = survey
