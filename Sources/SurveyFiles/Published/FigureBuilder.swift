@@ -71,22 +71,22 @@ struct FigureBuilder {
     struct Key: Hashable {
         var measure, year, breakdown, area: Int32
         var level: GeographyLevel
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(FigureBuilder.word(measure, year))
-            hasher.combine(FigureBuilder.word(breakdown, area))
-            hasher.combine(level)
-        }
+        func hash(into hasher: inout Hasher) { FigureBuilder.hash(measure, year, breakdown, area, level, into: &hasher) }
     }
     struct MeasureKey: Hashable { var code, year: Int32; var fromGroup: Bool }
     /// An area's cells (interned ids), year and level. Hashed as two words and the level.
     struct AreaKey: Hashable {
         var geoCode, geoName, ons, year: Int32
         var level: GeographyLevel
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(FigureBuilder.word(geoCode, geoName))
-            hasher.combine(FigureBuilder.word(ons, year))
-            hasher.combine(level)
-        }
+        func hash(into hasher: inout Hasher) { FigureBuilder.hash(geoCode, geoName, ons, year, level, into: &hasher) }
+    }
+
+    /// Four 32-bit ids and a level, hashed as two words and the level (the keys above).
+    @inline(__always)
+    static func hash(_ a: Int32, _ b: Int32, _ c: Int32, _ d: Int32, _ level: GeographyLevel, into hasher: inout Hasher) {
+        hasher.combine(word(a, b))
+        hasher.combine(word(c, d))
+        hasher.combine(level)
     }
 
     /// Two 32-bit ids as one 64-bit word.
