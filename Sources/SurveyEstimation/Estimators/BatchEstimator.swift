@@ -79,33 +79,14 @@ public enum BatchEstimator {
         return out
     }
 
-    /// Every item's per-cell statistics, the items taken in parallel (one per core at a time), so
-    /// that only about as many items' values are held at once as there are cores. Each item's
-    /// sums run in row order, as in a single loop, so the statistics are the same.
+    /// Every item's per-cell statistics, the items taken in parallel (`concurrentPerform` runs about
+    /// as many at once as there are cores, so only that many items' values are held at once). Each
+    /// item's sums run in row order, as in a single loop, so the statistics are the same.
     static func cellStats(items: [ItemSpec], design: Design) -> [[CellStats]] {
         let results = ParallelResults<[CellStats]>(count: items.count)
-        let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
-        guard workers > 1 else { return items.map { CellStats.accumulate(values: $0.values, design: design) } }
-        let next = ItemCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = next.take(below: items.count) {
-                results.set(i, CellStats.accumulate(values: items[i].values, design: design))
-            }
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            results.set(i, CellStats.accumulate(values: items[i].values, design: design))
         }
         return results.values
-    }
-}
-
-/// The next item index for parallel workers: each item is taken once, in order.
-private final class ItemCounter: @unchecked Sendable {
-    private var next = 0
-    private let lock = NSLock()
-
-    func take(below count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
     }
 }
